@@ -1,0 +1,155 @@
+"""What `factcheck parse` and `factcheck extract` do, apart from their command-line wiring."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from factcheck import exitcodes
+from factcheck.documents.locations import SourceMap
+from factcheck.errors import UserError
+from factcheck.extract import ClaimExtractor
+from factcheck.model import Article, Claim
+from factcheck.vocabulary import Vocabulary
+
+
+def text_article(text: str, published: date | None, article_id: str = "input") -> Article:
+    return Article(
+        id=article_id,
+        path="<input>",
+        title=None,
+        publisher=None,
+        published=published,
+        url=None,
+        text=text,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        source_map=SourceMap.identity(text),
+    )
+
+
+def parse_text(text: str, vocabulary: Vocabulary, published: date | None) -> list[Claim]:
+    return ClaimExtractor(vocabulary).extract(text_article(text, published))
+
+
+def parse_lines(lines: Iterable[str], vocabulary: Vocabulary, published: date | None) -> Iterator[dict[str, Any]]:
+    extractor = ClaimExtractor(vocabulary)
+    for line in lines:
+        text = line.rstrip("\n").rstrip("\r")
+        claims = extractor.extract(text_article(text, published))
+        yield {"input": text, "claims": [claim.to_json() for claim in claims]}
+
+
+def render_claims_text(claims: list[Claim]) -> str:
+    if not claims:
+        return "no numeric claims\n"
+    lines: list[str] = []
+    for claim in claims:
+        lines.append(f"{claim.text!r} at {claim.line}:{claim.column}")
+        value = str(claim.value) + (f"  in practice {claim.soft}" if claim.soft else "")
+        lines.append(f"  value   {value}")
+        lines.append(f"  unit    {claim.unit or '-'}    kind {claim.kind}")
+        lines.append(f"  metric  {claim.metric}" + ("" if claim.metric_matched else "  (unmatched)"))
+        lines.append(f"  period  {claim.period or '-'}")
+        if claim.source:
+            lines.append(f"  source  {claim.source}")
+        for relation, target in claim.links:
+            lines.append(f"  {relation.replace('_', ' ')} {target}")
+        for field, how in claim.how:
+            lines.append(f"    {field}: {how}")
+    return "\n".join(lines) + "\n"
+
+
+def article_json(article: Article, claims: list[Claim]) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "publisher": article.publisher,
+        "published": article.published.isoformat() if article.published else None,
+        "url": article.url,
+        "claims": [claim.to_json() for claim in claims],
+    }
+
+
+def extract_command(paths: list[str], vocabulary: Vocabulary, output_format: str, out_dir: str | None, check: bool, strict: bool) -> int:
+    from factcheck.claimfile import (
+        check_claim_file,
+        claim_file_path,
+        merge_corrections,
+        read_claim_file,
+        render_claim_file,
+        write_atomically,
+    )
+    from factcheck.documents import read_documents
+
+    articles, errors = read_documents(paths)
+    for error in errors:
+        print(f"{error}", file=sys.stderr)
+    _check_unique_ids(articles)
+    extractor = ClaimExtractor(vocabulary)
+    results: list[tuple[Article, list[Claim]]] = []
+    problems: list[str] = []
+    written = 0
+    for article in articles:
+        claims = extractor.extract(article)
+        if out_dir is None:
+            results.append((article, claims))
+            continue
+        path = claim_file_path(out_dir, article.id)
+        previous = None
+        if os.path.exists(path):
+            try:
+                previous = read_claim_file(path)
+            except UserError as exc:
+                if check:
+                    problems.append(f"{path}: unreadable: {exc.message}")
+                    continue
+                raise
+        merged, orphaned, warnings = merge_corrections(article, claims, previous)
+        for warning in warnings:
+            print(f"{path}: warning: {warning}", file=sys.stderr)
+        content = render_claim_file(article, merged, vocabulary.digest, orphaned)
+        if check:
+            reason = check_claim_file(path, article, content)
+            if reason:
+                problems.append(f"{path}: {reason}")
+            continue
+        if previous is not None and previous.article.sha256 != article.sha256:
+            print(f"{path}: re-extracted: {article.path} changed since the claims were extracted", file=sys.stderr)
+        write_atomically(path, content)
+        written += 1
+    if out_dir is None:
+        payload = {"articles": [article_json(a, c) for a, c in results]}
+        if output_format == "yaml":
+            import yaml
+
+            sys.stdout.write(yaml.safe_dump(payload, sort_keys=False, allow_unicode=True, width=100))
+        else:
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    elif check:
+        for problem in problems:
+            print(problem)
+        if problems:
+            print(f"{len(problems)} of {len(articles)} claim files need `factcheck extract --out {out_dir}`", file=sys.stderr)
+        else:
+            print(f"{len(articles)} claim files up to date", file=sys.stderr)
+    else:
+        print(f"wrote {written} claim files to {out_dir}", file=sys.stderr)
+    if errors and strict:
+        return exitcodes.USER_ERROR
+    if problems:
+        return exitcodes.FINDINGS
+    return exitcodes.OK
+
+
+def _check_unique_ids(articles: list[Article]) -> None:
+    seen: dict[str, str] = {}
+    for article in articles:
+        if article.id in seen:
+            raise UserError(f"expected unique article ids, found '{article.id}' also in {seen[article.id]}", article.path)
+        seen[article.id] = article.path

@@ -1,0 +1,59 @@
+"""Defaults for the command line from ``[tool.factcheck]`` in pyproject.toml or from factcheck.yaml."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from factcheck.errors import UserError
+
+
+class Config(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    paths: list[str] = Field(default_factory=lambda: ["articles"], description="documents and claim files to check")
+    claims: str = Field(default="claims", description="directory of claim files")
+    rules: list[str] = Field(default_factory=lambda: ["rules"], description="rule directories")
+    fail_on: Literal["error", "warning", "info", "never"] = "error"
+    format: list[str] = Field(default_factory=lambda: ["text"])
+    output: str | None = None
+    html: str | None = None
+    base: str = Field(default=".", exclude=True)
+
+    def resolve(self, path: str) -> str:
+        """A configured path, relative to the file that configured it."""
+        if os.path.isabs(path) or self.base == ".":
+            return path
+        return os.path.normpath(os.path.join(self.base, path))
+
+
+def load_config(directory: str = ".") -> Config:
+    """The first of factcheck.yaml and pyproject.toml's [tool.factcheck] in ``directory``; defaults otherwise."""
+    yaml_path = os.path.join(directory, "factcheck.yaml")
+    if os.path.exists(yaml_path):
+        from factcheck.yamlfile import load_yaml, validate
+
+        located = load_yaml(yaml_path)
+        config = validate(located, Config) if located.data is not None else Config()
+        return config.model_copy(update={"base": directory})
+    toml_path = os.path.join(directory, "pyproject.toml")
+    if os.path.exists(toml_path):
+        try:
+            with open(toml_path, "rb") as handle:
+                data = tomllib.load(handle)
+        except tomllib.TOMLDecodeError as exc:
+            raise UserError(f"expected valid TOML, found an error: {exc}", toml_path) from None
+        section = data.get("tool", {}).get("factcheck")
+        if section is None:
+            return Config(base=directory)
+        section = {key.replace("-", "_"): value for key, value in section.items()}
+        try:
+            return Config.model_validate({**section, "base": directory})
+        except ValidationError as exc:
+            err = exc.errors(include_url=False)[0]
+            where = ".".join(str(part) for part in err["loc"])
+            raise UserError(f"[tool.factcheck] {where}: {err['msg'].lower()}", toml_path) from None
+    return Config(base=directory)

@@ -1,0 +1,128 @@
+"""Reading documents: files and directories in, Articles (or DocumentErrors) out.
+
+One registry maps a file suffix to its reader. A reader takes the path to show in messages and
+the file's bytes, and returns an Article or raises DocumentError; nothing else reaches the
+caller, so one bad file never costs the results of the others.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import PurePath
+
+from factcheck.documents.html import read_html
+from factcheck.documents.markdown import read_markdown
+from factcheck.documents.text import decode_text, read_txt
+from factcheck.errors import DocumentError
+from factcheck.model import Article
+
+__all__ = ["READERS", "decode_text", "find_documents", "read_document", "read_documents"]
+
+Reader = Callable[[str, bytes], Article]
+
+READERS: dict[str, Reader] = {
+    ".txt": read_txt,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+}
+
+
+def suffix_of(path: str) -> str:
+    return PurePath(path).suffix.lower()
+
+
+def _unsupported(path: str) -> DocumentError:
+    known = ", ".join(sorted(READERS))
+    found = f"'{suffix_of(path)}'" if suffix_of(path) else "no suffix"
+    return DocumentError(f"expected a document ending in one of {known}, found {found}", path, None, None)
+
+
+def read_document(path: str) -> Article:
+    """Read one document file; every problem with it is a DocumentError naming the file."""
+    if os.path.isdir(path):
+        raise DocumentError("expected a document file, found a directory", path, None, None)
+    if not os.path.lexists(path):
+        raise DocumentError("expected a document file, found no such file", path, None, None)
+    reader = READERS.get(suffix_of(path))
+    if reader is None:
+        raise _unsupported(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except FileNotFoundError:  # a dangling symlink, or the file went away
+        raise DocumentError("expected a document file, found no such file", path, None, None) from None
+    except PermissionError:
+        raise DocumentError("cannot read the file: permission denied", path, None, None) from None
+    except OSError as exc:
+        raise DocumentError(f"cannot read the file: {exc.strerror or exc}", path, None, None) from None
+    return reader(path, raw)
+
+
+def find_documents(paths: Iterable[str]) -> tuple[list[str], list[DocumentError]]:
+    """The document files named by ``paths``, in a deterministic order, and the paths that failed.
+
+    A directory is walked recursively in sorted order (symlinked directories are not followed, so
+    no loops; hidden files and directories such as ``.git`` or ``.venv`` are skipped) and keeps
+    the files whose suffix has a reader. A file named explicitly is kept whatever its suffix, so
+    that ``read_documents`` reports an unsupported one instead of dropping it silently. A path
+    that does not exist becomes a DocumentError; nothing aborts. Paths keep the form they were
+    given in (relative stays relative), with "/" separators; a file found twice is listed once.
+    """
+    files: list[str] = []
+    errors: list[DocumentError] = []
+    seen: set[str] = set()
+
+    def keep(path: str) -> None:
+        key = os.path.normcase(os.path.realpath(path))
+        if key not in seen:
+            seen.add(key)
+            files.append(path)
+
+    for given in paths:
+        path = _posix(given)
+        if os.path.isdir(path):
+            for found in _walk(path, errors):
+                keep(found)
+        elif os.path.lexists(path):
+            keep(path)
+        else:
+            errors.append(DocumentError("expected a document file or directory, found no such path", path, None, None))
+    return files, errors
+
+
+def _posix(path: str) -> str:
+    # Only Windows needs converting; PurePath would also drop "./" and so change the given form.
+    return path.replace(os.sep, "/") if os.sep != "/" else path
+
+
+def _walk(top: str, errors: list[DocumentError]) -> list[str]:
+    def failed(exc: OSError) -> None:
+        where = _posix(str(exc.filename)) if exc.filename else top
+        errors.append(DocumentError(f"cannot read the directory: {exc.strerror or exc}", where, None, None))
+
+    found: list[str] = []
+    for root, dirnames, filenames in os.walk(top, onerror=failed):
+        # Sorting in place also fixes the order os.walk descends in.
+        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and suffix_of(name) in READERS:
+                joined = os.path.join(root, name)
+                if top == "." and joined.startswith("./"):
+                    joined = joined[2:]  # "factcheck run ." lists "a.txt", not "./a.txt"
+                found.append(_posix(joined))
+    return found
+
+
+def read_documents(paths: Iterable[str]) -> tuple[list[Article], list[DocumentError]]:
+    """Read every document under ``paths``; bad files become errors next to the good articles."""
+    files, errors = find_documents(paths)
+    articles: list[Article] = []
+    for path in files:
+        try:
+            articles.append(read_document(path))
+        except DocumentError as exc:
+            errors.append(exc)
+    return articles, errors

@@ -1,0 +1,301 @@
+"""Plain-text articles, the decoding every reader shares, and the layout of a page's text.
+
+Text saved from web pages keeps the page around the article: language menus, share buttons,
+"You might also like" tails, copyright and registration lines. ``analyse_layout`` finds those
+(furniture: never searched for claims), the dateline, the title, the publisher and, on listing
+pages, the dated items. The Markdown and HTML readers reuse it on their extracted text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePosixPath
+
+from factcheck.documents.datelines import find_dateline, is_date_line, parse_date
+from factcheck.documents.locations import SourceMap
+from factcheck.errors import DocumentError
+from factcheck.model import Article, ArticleItem
+
+BOM = b"\xef\xbb\xbf"
+TITLE_MAX_WORDS = 15
+
+
+def decode_text(path: str, raw: bytes) -> str:
+    """The text of a document file: UTF-8 (a BOM is dropped), not binary, not blank.
+
+    The one place that decides how bytes become text, so that a later encoding fallback is a
+    change here only.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DocumentError("expected UTF-8 text, found UTF-16 (a byte order mark); save the file as UTF-8", path, 1, 1)
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise DocumentError(f"expected text, found binary content (a NUL byte at line {line})", path, line, None)
+    body = raw[len(BOM) :] if raw.startswith(BOM) else raw
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = body.rfind(b"\n", 0, exc.start) + 1
+        line = body[: exc.start].count(b"\n") + 1
+        # Columns count characters, as everywhere else; the bytes before the bad one decode.
+        column = len(body[line_start : exc.start].decode("utf-8", "replace")) + 1
+        message = f"expected UTF-8 text, found byte 0x{body[exc.start]:02x} at line {line}"
+        raise DocumentError(message, path, line, column) from None
+    if not text.strip():
+        raise DocumentError("expected some text, found an empty file", path, None, None)
+    return text
+
+
+def make_article(
+    path: str, raw: bytes, text: str, source_map: SourceMap, layout: Layout, *, article_id: str | None = None,
+    title: str | None = None, publisher: str | None = None, published: date | None = None,
+    url: str | None = None, warnings: tuple[str, ...] = (),
+) -> Article:
+    """An Article with the fields every reader computes the same way (id, hash, layout)."""
+    return Article(
+        id=article_id or PurePosixPath(path).stem, path=path, title=title, publisher=publisher,
+        published=published, url=url, text=text, sha256=hashlib.sha256(raw).hexdigest(),
+        source_map=source_map, items=layout.items, furniture=layout.furniture, warnings=warnings,
+    )
+
+
+def read_txt(path: str, raw: bytes) -> Article:
+    """A ``.txt`` article: the text is the file, unchanged."""
+    text = decode_text(path, raw)
+    layout = analyse_layout(text)
+    return make_article(
+        path, raw, text, SourceMap.identity(text), layout,
+        title=layout.title, publisher=layout.publisher, published=layout.published,
+    )
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int  # the offset of the line's "\n" (or of the end of the text)
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Layout:
+    title: str | None
+    published: date | None
+    publisher: str | None
+    items: tuple[ArticleItem, ...]
+    furniture: tuple[tuple[int, int], ...]
+
+
+_TAIL = re.compile(
+    r"\s*(?:you (?:might|may) also like|related (?:stories|articles|news|content|reading|posts)"
+    r"|read more|more from\b.{0,60}|back to top|recommended(?: for you| stories| articles)?"
+    r"|most (?:read|popular|viewed))\s*:?\s*",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"\s*(?:copyright\b|©|\(c\)\s*\d{4})|.*\ball rights reserved\b", re.IGNORECASE)
+_PUBLISHER = re.compile(
+    r"(?:copyright\s*(?:©|\(c\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
+    r"(?P<name>.+?)\s*(?:\.\s|\.$|,?\s*all rights reserved|$)",
+    re.IGNORECASE,
+)
+_REGISTRATION = re.compile(r"公网安备|网安备|ICP备|ICP证")
+_SHARE = re.compile(
+    r"\s*(?:share|print|save as pdf|back to top|email|tweet)"
+    r"(?:\s*(?:[-–—:|/]\s*)?(?:wechat|weibo|facebook|twitter|x|linkedin|e-?mail|whatsapp|this(?: article| story| page)?|on \w+))*\s*",
+    re.IGNORECASE,
+)
+_LANGUAGES = re.compile(
+    r"English|Arabic|Chinese|Simplified|Traditional|Dutch|French|German|Hindi|Italian|Japanese|Korean"
+    r"|Portuguese|Russian|Spanish|Swedish|Hebrew|Indonesian|Vietnamese|Thai|Turkish|Malay|Polish|Greek"
+    r"|Persian|Urdu|Bengali|Ukrainian|Czech|Danish|Finnish|Norwegian|Hungarian|Romanian|Filipino|Swahili"
+    r"|Français|Español|Deutsch|Русский|العربية|中文|日本語|한국어|Português"
+)
+_BULLET = re.compile(r"[ \t]*[•*·▪●◦‣-][ \t]+(?P<title>\S.*?)\s*")
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines split on "\\n" only: str.splitlines also splits on \\x0b, \\u2028 and others, and the
+    offsets would then disagree with the line numbers of ``LineIndex``."""
+    lines = []
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        lines.append(Line(start, end, text[start:end]))
+        start = end + 1
+    return lines
+
+
+def is_language_menu(line: str) -> bool:
+    """A run of language names glued together ("EnglishArabicChinese (Simplified)Dutch...")."""
+    names = _LANGUAGES.findall(line)
+    if len(names) < 3:
+        return False
+    letters = len(re.sub(r"\W", "", line))
+    return sum(len(name) for name in names) >= 0.6 * letters
+
+
+def is_furniture_line(line: str) -> bool:
+    return bool(
+        _COPYRIGHT.match(line) or _REGISTRATION.search(line) or _SHARE.fullmatch(line) or _TAIL.fullmatch(line)
+        or is_language_menu(line)
+    )
+
+
+def is_paragraph(line: Line) -> bool:
+    return line.words > TITLE_MAX_WORDS or (line.words > 3 and line.text.rstrip().endswith((".", "!", "?", '"', "”")))
+
+
+def is_short(line: Line) -> bool:
+    """Short enough to be a title: a headline, not a sentence."""
+    text = line.text.strip()
+    return 0 < line.words <= TITLE_MAX_WORDS and not text.endswith(".") and not is_date_line(text)
+
+
+def analyse_layout(text: str, want_title: bool = True) -> Layout:
+    """Furniture, dateline, title, publisher and listing items of a page's text.
+
+    On a listing page (dated items, see ``find_items``) the page's own date is taken only from a
+    dateline above the first item, else it is None: the newest item's date is not the page's
+    date, and ``Article.anchor_date`` resolves "last year" in an item against that item's date.
+    The lines above the first item (section menus) and the items' date lines are furniture.
+    """
+    lines = split_lines(text)
+    content: list[Line] = []
+    furniture: list[tuple[int, int]] = []
+    for line in lines:
+        if line.text.strip():
+            if is_furniture_line(line.text):
+                furniture.append((line.start, line.end))
+            else:
+                content.append(line)
+    end = len(text)
+    # A tail marker before any paragraph is a menu entry, not the start of the page's tail.
+    seen_paragraph = False
+    for line in lines:
+        if _TAIL.fullmatch(line.text) and seen_paragraph:
+            end = line.start
+            furniture.append((end, len(text)))
+            break
+        seen_paragraph = seen_paragraph or is_paragraph(line)
+    body = [line for line in content if line.end <= end]
+    items = find_items(body, end)
+    head_end = items[0].start if items else end
+    if items and items[0].start > 0:
+        furniture.append((0, items[0].start))
+    for item_line in body:
+        if items and item_line.start >= head_end and is_date_line(item_line.text):
+            furniture.append((item_line.start, item_line.end))
+    dateline = find_dateline(text[:head_end])
+    if dateline is not None:
+        furniture.append((dateline[1], dateline[2]))
+    title = find_title([line for line in body if line.end <= head_end], dateline) if want_title else None
+    return Layout(
+        title=title,
+        published=dateline[0] if dateline else None,
+        publisher=find_publisher(lines),
+        items=items,
+        furniture=merge_spans(furniture),
+    )
+
+
+def find_title(lines: list[Line], dateline: tuple[date, int, int] | None) -> str | None:
+    """The last short line before a dateline at the top; else a short first line over a paragraph.
+
+    ``lines`` are the content lines (furniture dropped). A text that starts straight with a
+    paragraph has no title: the first sentence of a paragraph is not a headline.
+    """
+    if dateline is not None:
+        before = [line for line in lines if line.end <= dateline[1] and not line.text.strip().startswith("By ")]
+        for line in reversed(before):
+            if is_short(line):
+                return line.text.strip()
+        # What follows the dateline on its own line is the first content (" date 2024-03-08 In a ...").
+        rest = [Line(dateline[2], line.end, line.text[dateline[2] - line.start :]) for line in lines if line.start <= dateline[2] < line.end]
+        lines = [line for line in rest if line.text.strip()] + [line for line in lines if line.start > dateline[2]]
+    if len(lines) >= 2 and is_short(lines[0]) and is_paragraph(lines[1]) and lines[1].words > lines[0].words:
+        return lines[0].text.strip()
+    return None
+
+
+def find_publisher(lines: list[Line]) -> str | None:
+    """The name in the last copyright line ("Copyright©2024 China Daily." gives "China Daily")."""
+    for line in reversed(lines):
+        if not re.search(r"copyright|©", line.text, re.IGNORECASE):
+            continue
+        match = _PUBLISHER.search(line.text)
+        if match is None:
+            continue
+        name = re.sub(r"^the\s+", "", match.group("name").strip(" ,;:-"))
+        if name and not re.fullmatch(r"all rights reserved\.?", name, re.IGNORECASE):
+            return name
+    return None
+
+
+def find_items(lines: list[Line], end: int) -> tuple[ArticleItem, ...]:
+    """The dated entries of a listing page, or () when the text is one article.
+
+    With bullets ("•", "*", "-" before a headline): an item runs from its bullet line to the next
+    bullet (the last one to ``end``, where the page's tail starts), dated by the date line inside
+    it. Without bullets: each item ends with its date line; a date line counts only when a
+    paragraph stands between it and the previous one, so the dateline of an article is no item.
+    """
+    bullets = [index for index, line in enumerate(lines) if _BULLET.fullmatch(line.text)]
+    if bullets:
+        items = []
+        for number, first in enumerate(bullets):
+            last = bullets[number + 1] if number + 1 < len(bullets) else len(lines)
+            stop = lines[last].start if last < len(lines) else end
+            dates = (parse_date(line.text) for line in lines[first + 1 : last])
+            published = next((when for when in dates if when is not None), None)
+            match = _BULLET.fullmatch(lines[first].text)
+            items.append(ArticleItem(lines[first].start, stop, match.group("title") if match else None, published))
+        if sum(1 for item in items if item.published is not None) >= 2:
+            return tuple(items)
+    return _unbulleted_items(lines, end)
+
+
+def _unbulleted_items(lines: list[Line], end: int) -> tuple[ArticleItem, ...]:
+    dated: list[int] = []
+    paragraph_since = False
+    for index, line in enumerate(lines):
+        if is_date_line(line.text):
+            if paragraph_since:
+                dated.append(index)
+            paragraph_since = False
+        elif is_paragraph(line):
+            paragraph_since = True
+    if len(dated) < 2:
+        return ()
+    items = []
+    first = 0
+    for position, date_index in enumerate(dated):
+        if position == 0:
+            # Item one starts at its first paragraph, or at the headline just above it.
+            previous_dates = [i for i in range(date_index) if is_date_line(lines[i].text)]
+            lower = previous_dates[-1] + 1 if previous_dates else 0
+            first = next(i for i in range(lower, date_index) if is_paragraph(lines[i]))
+            if first > lower and is_short(lines[first - 1]):
+                first -= 1
+        stop_line = lines[date_index]
+        head = lines[first]
+        title = head.text.strip() if is_short(head) else None
+        items.append(ArticleItem(head.start, min(stop_line.end + 1, end), title, parse_date(stop_line.text)))
+        first = date_index + 1
+    return tuple(items)
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    merged: list[tuple[int, int]] = []
+    for start, stop in sorted(span for span in spans if span[1] > span[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
+        else:
+            merged.append((start, stop))
+    return tuple(merged)

@@ -1,0 +1,26 @@
+"""Errors in what users give us: they carry a location and become a message and exit code 2."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Bad input from the user: printed as ``file:line:col: message``, never with a traceback."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+
+    def __str__(self) -> str:
+        where = [str(part) for part in (self.path, self.line, self.column) if part is not None]
+        return ":".join(where) + (": " if where else "") + self.message
+
+
+class DocumentError(UserError):
+    """A document that cannot be read; the run goes on with the others."""
+
+
+class RuleFileError(UserError):
+    """A rule or vocabulary file that does not validate."""

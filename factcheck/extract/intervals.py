@@ -1,0 +1,126 @@
+"""From a written number and its qualifier to hard and soft intervals (DESIGN.md, "Semantics").
+
+The hard interval is what the words strictly allow; the soft one is what a reader takes them to
+mean ("more than 50,000" is in practice below 60,000). A soft disagreement is only ever a warning.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from factcheck.extract.numbers import NumberMention
+from factcheck.model import Interval
+from factcheck.vocabulary.models import FractionBelow, Qualifier
+
+
+def find_qualifier(text: str, start: int, phrases: list[str], qualifiers: dict[str, Qualifier]) -> tuple[Qualifier | None, str | None, int]:
+    """The qualifier written just before ``start`` (longest phrase first) and where it begins."""
+    window = text[max(0, start - 48) : start]
+    lowered = " ".join(window.lower().split())
+    if not window.endswith((" ", "\t", "\n")) and window:
+        return None, None, start
+    for phrase in phrases:
+        if lowered.endswith(phrase) and (len(lowered) == len(phrase) or not lowered[-len(phrase) - 1].isalnum()):
+            begin = _phrase_start(text, start, phrase)
+            return qualifiers[phrase], phrase, begin
+    return None, None, start
+
+
+def _phrase_start(text: str, start: int, phrase: str) -> int:
+    """Where the phrase begins in the original text (white space there may differ)."""
+    words = len(phrase.split())
+    index = start
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    for _ in range(words):
+        while index > 0 and not text[index - 1].isspace():
+            index -= 1
+        if _ < words - 1:
+            while index > 0 and text[index - 1].isspace():
+                index -= 1
+    return index
+
+
+def rounding_interval(number: NumberMention, measured: bool, rounding: str) -> tuple[Interval, str]:
+    """The interval a bare number stands for, and why.
+
+    An integer count whose last digit is a unit ("1,976") is exact. Anything else was rounded to
+    its last non-zero digit: counts ending in zeros ("51,000"), decimals ("2.16 million") and
+    measurements (percentages, ratios, money), where even "95 percent" is 94.5 to 95.5.
+    """
+    value, step = number.value, number.step
+    if step == 1 and not measured and not number.decimals:
+        return Interval.exact(float(value)), "an exact-looking whole number"
+    if rounding == "truncate":
+        return (
+            Interval(float(value), float(value + step), False, True),
+            f"truncated to {_plain(step)}s (rounding policy: truncate)",
+        )
+    half = step / 2
+    return (
+        Interval(float(value - half), float(value + half), False, True),
+        f"rounded to the nearest {_plain(step)} (rounding policy: nearest)",
+    )
+
+
+def qualified_intervals(
+    number: NumberMention,
+    qualifier: Qualifier | None,
+    measured: bool,
+    rounding: str,
+    tolerance: float,
+) -> tuple[Interval, Interval | None, str]:
+    """Hard interval, soft interval (or None) and an explanation."""
+    rounded, rounded_how = rounding_interval(number, measured, rounding)
+    if qualifier is None or qualifier.bound == "as_written":
+        return rounded, None, rounded_how
+    x = float(number.value)
+    bound = qualifier.bound
+    if bound == "above":
+        hard = Interval(x, None, True, True)
+    elif bound == "at_least":
+        hard = Interval(x, None, False, True)
+    elif bound == "below":
+        hard = Interval(None, x, True, True)
+    elif bound == "at_most":
+        hard = Interval(None, x, True, False)
+    else:  # approximate
+        widen = (qualifier.tolerance if qualifier.tolerance is not None else tolerance) * abs(x)
+        assert rounded.low is not None and rounded.high is not None
+        hard = Interval(rounded.low - widen, rounded.high + widen, rounded.low_open, rounded.high_open)
+    soft = _soft(number, qualifier, rounded)
+    how = f"'{qualifier.name}': {bound.replace('_', ' ')} {_plain(number.value)}"
+    if bound == "approximate":
+        how += f", {rounded_how}, widened by {(qualifier.tolerance if qualifier.tolerance is not None else tolerance) * 100:g}% of the value"
+    if soft is not None:
+        how += f"; in practice {soft}"
+    return hard, soft, how
+
+
+def _soft(number: NumberMention, qualifier: Qualifier, rounded: Interval) -> Interval | None:
+    x, step = number.value, number.step
+    spec = qualifier.soft
+    if isinstance(spec, FractionBelow):
+        return Interval(float(x * (1 - Decimal(str(spec.fraction_below)))), float(x), False, True)
+    if spec == "next_step":
+        if step <= 1 and not number.decimals:
+            return None  # "more than 261": the next step is no information
+        return Interval(float(x), float(x + step), False, True)
+    if spec == "rounding":
+        return rounded
+    return None
+
+
+def negate(interval: Interval) -> Interval:
+    """The interval of −x: a decrease of 10% is a change of −10%."""
+    low = -interval.high if interval.high is not None else None
+    high = -interval.low if interval.low is not None else None
+    return Interval(low, high, interval.high_open, interval.low_open)
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    if "." in text:
+        whole, fraction = text.split(".")
+        return f"{int(whole):,}.{fraction}"
+    return f"{int(text):,}"

@@ -1,0 +1,81 @@
+"""What a figure counts: the topic and action phrases nearest to it in its sentence."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.vocabulary import PhraseTable, Vocabulary
+
+# Phrases after the number read more often as what it counts ("51,000 people prosecuted for
+# fraud") than phrases before it, which often belong to an earlier clause.
+_BEFORE_PENALTY = 1.5
+
+
+def nearest(matches: list[tuple[int, int, str]], start: int, end: int) -> tuple[int, int, str] | None:
+    best: tuple[float, int, tuple[int, int, str]] | None = None
+    for match in matches:
+        if match[1] <= start:
+            distance = (start - match[1]) * _BEFORE_PENALTY
+        elif match[0] >= end:
+            distance = float(match[0] - end)
+        else:
+            distance = 0.0
+        key = (distance, -(match[1] - match[0]), match)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def decide_metric(
+    vocabulary: Vocabulary,
+    topics: list[tuple[int, int, str]],
+    actions: list[tuple[int, int, str]],
+    sentence: str,
+    start: int,
+    end: int,
+    noun: str | None,
+) -> tuple[str, bool, str]:
+    """(metric, matched, how) for the number at sentence[start:end]."""
+    topic = nearest(topics, start, end)
+    action = nearest(actions, start, end)
+    action_id = action[2] if action else None
+    if topic is None:
+        words = noun or "?"
+        key = "?" + (f"{words}" if action_id is None else f"{words}/{action_id}")
+        return key, False, (
+            f"no topic in the metrics vocabulary matches this sentence; derived key '{key}' "
+            "(add the phrase to a metrics vocabulary file)"
+        )
+    entry = vocabulary.topic_entries[topic[2]]
+    how_action = f"'{sentence[action[0]:action[1]]}' -> action '{action_id}'" if action else None
+    if action_id is None and entry.default_action is not None:
+        action_id = entry.default_action
+        how_action = f"no action in the sentence; topic default '{action_id}'"
+    metric = topic[2] if action_id is None else f"{topic[2]}/{action_id}"
+    how = f"'{sentence[topic[0]:topic[1]]}' -> topic '{topic[2]}'" + (f", {how_action}" if how_action else ", no action named")
+    return metric, True, how
+
+
+def phrase_matches(table: PhraseTable, text: str) -> list[tuple[int, int, str]]:
+    return table.find(text)
+
+
+NOUN_STOP = frozenset(
+    """a an the of for in on at to from with by and or but was were is are be been being have has had
+    this that these those which who whom than as last year years month months since until during over
+    more less about some""".split()
+)
+_WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
+
+
+def noun_after(text: str, end: int, limit: int = 3) -> str | None:
+    """The words after a number up to the first function word: what a derived metric key is made of."""
+    words = []
+    position = end
+    for _ in range(limit):
+        match = _WORD.match(text, position)
+        if not match or match.group(1).lower() in NOUN_STOP:
+            break
+        words.append(match.group(1).lower())
+        position = match.end()
+    return " ".join(words) or None

@@ -1,0 +1,54 @@
+"""Split article text into sentences: the scope in which a figure's unit, metric and period are read."""
+
+from __future__ import annotations
+
+import re
+
+# A full stop ends a sentence unless it ends one of these words.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr no nos jan feb mar apr jun jul aug sep sept oct nov dec st co ltd inc corp
+    e.g i.e vs etc gen prof sen rep approx fig u.s u.k u.n dept govt jr sr art para sec vol""".split()
+)
+
+_BOUNDARY = re.compile(
+    r"""
+      (?<=[.!?])["'”’)\]]*[ \t]+(?=["'“‘(\[]?[A-Z0-9\u4e00-\u9fff])  # end of sentence, then a capital
+    | [ \t]*\n[ \t]*\n\s*                                          # a blank line: new paragraph
+    | [ \t]*\n(?=[ \t]*(?:[#•*>|]|-\s|\d+\.\s))                   # a heading, bullet or list item
+    """,
+    re.VERBOSE,
+)
+_LAST_WORD = re.compile(r"([\w.]+)\.[\"'”’)\]]*[ \t]*$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end), white space trimmed, in order; together they cover every word."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group(0).strip(" \t") == "" and text[match.start() - 1 : match.start()] == ".":
+            word = _LAST_WORD.search(text, max(0, match.start() - 12), match.end())
+            if word and word.group(1).lower() in ABBREVIATIONS:
+                continue
+            if word and len(word.group(1)) == 1 and word.group(1).isupper():  # an initial: "J. Smith"
+                continue
+        _append(text, start, match.start(), spans)
+        start = match.end()
+    _append(text, start, len(text), spans)
+    return spans
+
+
+def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return
+    if text[start] in "#•*":  # a heading or bullet line is a sentence of its own
+        newline = text.find("\n", start, end)
+        if newline != -1:
+            _append(text, start, newline, spans)
+            _append(text, newline + 1, end, spans)
+            return
+    spans.append((start, end))

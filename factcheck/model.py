@@ -1,0 +1,233 @@
+"""The data every stage passes on: intervals, periods, articles and claims.
+
+Plain frozen dataclasses rather than pydantic models: a run may hold a million claims, and
+pydantic is kept for validating what users write (rule and claim files).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A range of numbers; ``None`` is unbounded on that side."""
+
+    low: float | None
+    high: float | None
+    low_open: bool = False
+    high_open: bool = False
+
+    @classmethod
+    def exact(cls, value: float) -> Interval:
+        return cls(value, value)
+
+    def is_empty(self) -> bool:
+        if self.low is None or self.high is None:
+            return False
+        if self.low > self.high:
+            return True
+        return self.low == self.high and (self.low_open or self.high_open)
+
+    def intersect(self, other: Interval) -> Interval:
+        low, low_open = _tighter_low(self, other)
+        high, high_open = _tighter_high(self, other)
+        return Interval(low, high, low_open, high_open)
+
+    def overlaps(self, other: Interval) -> bool:
+        return not self.intersect(other).is_empty()
+
+    def contains(self, other: Interval) -> bool:
+        """True when every number of ``other`` lies in this interval."""
+        return self.intersect(other) == other
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "low": number_to_json(self.low),
+            "high": number_to_json(self.high),
+            "low_open": self.low_open,
+            "high_open": self.high_open,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Interval:
+        return cls(data["low"], data["high"], bool(data["low_open"]), bool(data["high_open"]))
+
+    def __str__(self) -> str:
+        left = "(" if self.low_open or self.low is None else "["
+        right = ")" if self.high_open or self.high is None else "]"
+        low = "-inf" if self.low is None else format_number(self.low)
+        high = "inf" if self.high is None else format_number(self.high)
+        if self.low is not None and self.low == self.high and not self.low_open:
+            return f"[{low}]"
+        return f"{left}{low}, {high}{right}"
+
+
+def _tighter_low(a: Interval, b: Interval) -> tuple[float | None, bool]:
+    if a.low is None:
+        return b.low, b.low_open
+    if b.low is None or a.low > b.low:
+        return a.low, a.low_open
+    if b.low > a.low:
+        return b.low, b.low_open
+    return a.low, a.low_open or b.low_open
+
+
+def _tighter_high(a: Interval, b: Interval) -> tuple[float | None, bool]:
+    if a.high is None:
+        return b.high, b.high_open
+    if b.high is None or a.high < b.high:
+        return a.high, a.high_open
+    if b.high < a.high:
+        return b.high, b.high_open
+    return a.high, a.high_open or b.high_open
+
+
+def number_to_json(value: float | None) -> int | float | None:
+    """Whole numbers as ints so that JSON and YAML read 51000, not 51000.0."""
+    if value is None:
+        return None
+    if math.isfinite(value) and value == int(value) and abs(value) < 2**53:
+        return int(value)
+    return round(value, 10)
+
+
+def format_number(value: float) -> str:
+    as_json = number_to_json(value)
+    return f"{as_json:,}"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """An inclusive date range; ``start`` is None for "as of" totals whose start is not said."""
+
+    start: date | None
+    end: date
+
+    def to_json(self) -> dict[str, str | None]:
+        return {
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat(),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Period:
+        start = data.get("start")
+        return cls(date.fromisoformat(str(start)) if start else None, date.fromisoformat(str(data["end"])))
+
+    def __str__(self) -> str:
+        start = self.start.isoformat() if self.start else "…"
+        return f"{start}..{self.end.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleItem:
+    """One dated entry of a listing page: its relative dates resolve against its own date."""
+
+    start: int
+    end: int
+    title: str | None
+    published: date | None
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: str
+    title: str | None
+    publisher: str | None
+    published: date | None
+    url: str | None
+    text: str
+    sha256: str
+    source_map: SourceMapLike
+    items: tuple[ArticleItem, ...] = ()
+    # Spans of ``text`` that are page furniture (related stories, footers): never searched for claims.
+    furniture: tuple[tuple[int, int], ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def item_at(self, offset: int) -> ArticleItem | None:
+        for item in self.items:
+            if item.start <= offset < item.end:
+                return item
+        return None
+
+    def anchor_date(self, offset: int) -> tuple[date | None, str]:
+        """The date that relative periods at ``offset`` resolve against, and where it comes from."""
+        item = self.item_at(offset)
+        if item is not None and item.published is not None:
+            return item.published, f"date of the listing item '{item.title or '?'}'"
+        if self.published is not None:
+            return self.published, "publication date of the article"
+        return None, "the article has no publication date"
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        return self.source_map.line_col(offset)
+
+
+class SourceMapLike:
+    """What an Article needs from a source map (see ``documents.locations.SourceMap``)."""
+
+    def line_col(self, offset: int) -> tuple[int, int]:  # pragma: no cover - protocol
+        raise NotImplementedError
+
+
+KINDS = ("count", "change", "share", "ratio", "money")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One numeric statement, normalised.
+
+    ``how`` records, field by field, how each value was decided: ``factcheck explain`` and the
+    HTML report show it, and a reviewer correcting a claim file reads it.
+    """
+
+    id: str
+    article: str
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    sentence: str
+    value: Interval
+    soft: Interval | None
+    qualifier: str | None
+    unit: str | None
+    metric: str
+    metric_matched: bool
+    period: Period | None
+    kind: str
+    source: str | None
+    # Relations to other claims of the article: ("part_of", id) for "of whom", ("change_from", id)
+    # and ("change_to", id) for the levels a change links.
+    links: tuple[tuple[str, str], ...] = field(default=())
+    how: tuple[tuple[str, str], ...] = field(default=())
+    corrected: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "sentence": self.sentence,
+            "value": self.value.to_json(),
+            "soft": self.soft.to_json() if self.soft else None,
+            "qualifier": self.qualifier,
+            "unit": self.unit,
+            "metric": self.metric,
+            "metric_matched": self.metric_matched,
+            "period": self.period.to_json() if self.period else None,
+            "kind": self.kind,
+            "source": self.source,
+            "links": dict(self.links),
+            "how": dict(self.how),
+            "corrected": self.corrected,
+        }

@@ -1,0 +1,219 @@
+"""Load the vocabulary files of one or more rule directories into lookup tables the extractor uses.
+
+Several files of one kind merge (a user adds a metrics file for their beat beside ours); a phrase
+claimed by two entries is an error at the second place, never a silent override.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factcheck.errors import RuleFileError
+from factcheck.vocabulary.models import (
+    Action,
+    MetricVocabulary,
+    Qualifier,
+    QualifierVocabulary,
+    Source,
+    SourcePattern,
+    SourceVocabulary,
+    Topic,
+    Unit,
+    UnitVocabulary,
+    VocabularyFile,
+)
+from factcheck.yamlfile import LocatedYaml, load_yaml, validate
+
+VOCABULARY_DIR = "vocabulary"
+
+
+@dataclass
+class PhraseTable:
+    """Phrases (case-insensitive, whole words) to the entry they name, with one compiled search."""
+
+    entries: dict[str, str] = field(default_factory=dict)
+    _regex: re.Pattern[str] | None = None
+
+    def add(self, phrase: str, target: str) -> str | None:
+        """Add a phrase; returns the entry that already owns it, if another one does."""
+        key = phrase.lower()
+        owner = self.entries.get(key)
+        if owner is not None and owner != target:
+            return owner
+        self.entries[key] = target
+        self._regex = None
+        return None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            # Longest first, so that "telecom and online fraud" wins over "online fraud".
+            phrases = sorted(self.entries, key=lambda p: (-len(p), p))
+            body = "|".join(_phrase_pattern(p) for p in phrases) or r"(?!x)x"
+            self._regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        return self._regex
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every match in text as (start, end, entry)."""
+        return [(m.start(), m.end(), self.entries[_norm(m.group(0))]) for m in self.regex.finditer(text)]
+
+
+def _phrase_pattern(phrase: str) -> str:
+    # Any run of white space in the text matches a space in the phrase.
+    return r"\s+".join(re.escape(word) for word in phrase.split(" "))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+@dataclass
+class SourceMatcher:
+    source: Source
+    pattern: SourcePattern
+    regex: re.Pattern[str]
+
+
+@dataclass
+class Vocabulary:
+    files: list[str] = field(default_factory=list)
+    digest: str = ""
+    rounding: str = "nearest"
+    tolerance: float = 0.05
+    qualifiers: dict[str, Qualifier] = field(default_factory=dict)
+    qualifier_phrases: list[str] = field(default_factory=list)  # longest first
+    units: dict[str, Unit] = field(default_factory=dict)
+    unit_aliases: PhraseTable = field(default_factory=PhraseTable)
+    unit_symbols: dict[str, str] = field(default_factory=dict)
+    actions: PhraseTable = field(default_factory=PhraseTable)
+    topics: PhraseTable = field(default_factory=PhraseTable)
+    topic_entries: dict[str, Topic] = field(default_factory=dict)
+    action_entries: dict[str, Action] = field(default_factory=dict)
+    sources: list[SourceMatcher] = field(default_factory=list)
+    source_entries: dict[str, Source] = field(default_factory=dict)
+
+    def unit(self, name: str | None) -> Unit | None:
+        return self.units.get(name) if name else None
+
+
+def vocabulary_files(rule_dirs: list[str]) -> list[str]:
+    files: list[str] = []
+    for rule_dir in rule_dirs:
+        base = Path(rule_dir)
+        if not base.is_dir():
+            raise RuleFileError(f"expected a rules directory, found {'a file' if base.exists() else 'nothing'}", rule_dir)
+        folder = base / VOCABULARY_DIR
+        if folder.is_dir():
+            files.extend(str(p) for p in sorted(folder.rglob("*")) if p.suffix in (".yaml", ".yml") and p.is_file())
+    return files
+
+
+def load_vocabulary(rule_dirs: list[str]) -> Vocabulary:
+    files = vocabulary_files(rule_dirs)
+    if not files:
+        raise RuleFileError(
+            f"expected vocabulary files (*.yaml) in {', '.join(str(Path(d) / VOCABULARY_DIR) for d in rule_dirs)}, found none",
+            rule_dirs[0] if rule_dirs else None,
+        )
+    vocabulary = Vocabulary(files=files)
+    places: list[tuple[LocatedYaml, int, Topic | Unit]] = []
+    digest = hashlib.sha256()
+    for path in files:
+        located = load_yaml(path)
+        digest.update(path.encode() + b"\0" + repr(located.data).encode() + b"\0")
+        if not isinstance(located.data, dict):
+            raise located.error((), "expected a mapping with a 'kind' key, found " + ("an empty file" if located.data is None else "something else"))
+        parsed = validate(located, VocabularyFile)
+        _merge(vocabulary, parsed, located, places)
+    _check_references(vocabulary, places)
+    vocabulary.digest = digest.hexdigest()
+    return vocabulary
+
+
+def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places: list[tuple[LocatedYaml, int, Topic | Unit]]) -> None:
+    if isinstance(parsed, QualifierVocabulary):
+        vocabulary.rounding = parsed.rounding
+        vocabulary.tolerance = parsed.tolerance
+        for index, qualifier in enumerate(parsed.qualifiers):
+            for phrase_index, phrase in enumerate(qualifier.phrases):
+                key = phrase.lower()
+                if key in vocabulary.qualifiers and vocabulary.qualifiers[key].name != qualifier.name:
+                    raise located.error(("qualifiers", index, "phrases", phrase_index), f"expected each qualifier phrase once, found '{phrase}' also in '{vocabulary.qualifiers[key].name}'")
+                vocabulary.qualifiers[key] = qualifier
+        vocabulary.qualifier_phrases = sorted(vocabulary.qualifiers, key=lambda p: (-len(p), p))
+    elif isinstance(parsed, UnitVocabulary):
+        for index, unit in enumerate(parsed.units):
+            if unit.name in vocabulary.units:
+                raise located.error(("units", index, "name"), f"expected each unit name once, found '{unit.name}' again")
+            vocabulary.units[unit.name] = unit
+            places.append((located, index, unit))
+            for alias_index, alias in enumerate([unit.name.replace("_", " "), *unit.aliases]):
+                owner = vocabulary.unit_aliases.add(alias, unit.name)
+                if owner is not None:
+                    raise located.error(("units", index, "aliases", max(alias_index - 1, 0)), f"expected each unit alias once, found '{alias}' also in unit '{owner}'")
+            for symbol in unit.symbols:
+                vocabulary.unit_symbols[symbol.lower()] = unit.name
+    elif isinstance(parsed, MetricVocabulary):
+        for index, action in enumerate(parsed.actions):
+            if action.id in vocabulary.action_entries:
+                raise located.error(("actions", index, "id"), f"expected each action id once, found '{action.id}' again")
+            vocabulary.action_entries[action.id] = action
+            for phrase_index, phrase in enumerate(action.phrases):
+                owner = vocabulary.actions.add(phrase, action.id)
+                if owner is not None:
+                    raise located.error(("actions", index, "phrases", phrase_index), f"expected each action phrase once, found '{phrase}' also in action '{owner}'")
+        for index, topic in enumerate(parsed.topics):
+            if topic.id in vocabulary.topic_entries:
+                raise located.error(("topics", index, "id"), f"expected each topic id once, found '{topic.id}' again")
+            vocabulary.topic_entries[topic.id] = topic
+            for phrase_index, phrase in enumerate(topic.phrases):
+                owner = vocabulary.topics.add(phrase, topic.id)
+                if owner is not None:
+                    raise located.error(("topics", index, "phrases", phrase_index), f"expected each topic phrase once, found '{phrase}' also in topic '{owner}'")
+        # References are checked once every file is in (a parent may live in another file).
+        places.extend((located, index, topic) for index, topic in enumerate(parsed.topics))
+    elif isinstance(parsed, SourceVocabulary):
+        for index, source in enumerate(parsed.sources):
+            if source.id in vocabulary.source_entries:
+                raise located.error(("sources", index, "id"), f"expected each source id once, found '{source.id}' again")
+            vocabulary.source_entries[source.id] = source
+            for pattern_index, pattern in enumerate(source.patterns):
+                regex = _source_regex(pattern.pattern)
+                if regex is None:
+                    raise located.error(("sources", index, "patterns", pattern_index, "pattern"), f"expected words and at most one {{year}}, found '{pattern.pattern}'")
+                vocabulary.sources.append(SourceMatcher(source, pattern, regex))
+
+
+def _check_references(vocabulary: Vocabulary, places: list[tuple[LocatedYaml, int, Topic | Unit]]) -> None:
+    for located, index, entry in places:
+        if isinstance(entry, Unit):
+            if entry.definition is not None:
+                base = entry.definition.replace("*", " ").split()[-1]
+                if base not in vocabulary.units:
+                    raise located.error(("units", index, "definition"), f"expected a definition from a known unit, found '{base}'")
+            continue
+        topic = entry
+        if topic.parent is not None and topic.parent not in vocabulary.topic_entries:
+            raise located.error(("topics", index, "parent"), f"expected the id of a topic, found '{topic.parent}'")
+        if topic.default_action is not None and topic.default_action not in vocabulary.action_entries:
+            raise located.error(("topics", index, "default_action"), f"expected the id of an action, found '{topic.default_action}'")
+
+
+def _source_regex(pattern: str) -> re.Pattern[str] | None:
+    words = pattern.split()
+    parts = []
+    for word in words:
+        if word == "{year}":
+            parts.append(r"(?P<year>(?:19|20)\d\d)")
+        elif "{year}" in word:
+            before, _, after = word.partition("{year}")
+            parts.append(re.escape(before) + r"(?P<year>(?:19|20)\d\d)" + re.escape(after))
+        else:
+            parts.append(re.escape(word))
+    try:
+        return re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+    except re.error:
+        return None

@@ -1,0 +1,152 @@
+"""The schema of vocabulary files (rules/vocabulary/*.yaml): one pydantic model per ``kind``.
+
+Vocabulary normalises what articles say: which qualifier means which interval, which nouns are
+which unit, which phrases name which counted thing, and which sources cover which period.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Phrase = Annotated[str, Field(min_length=1, max_length=200)]
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _clean_phrases(phrases: list[str]) -> list[str]:
+    cleaned = [" ".join(phrase.split()) for phrase in phrases]
+    for phrase in cleaned:
+        if not phrase:
+            raise ValueError("expected a phrase with words in it, found an empty one")
+    return cleaned
+
+
+class FractionBelow(Strict):
+    """Soft bound [x·(1 − fraction), x): "nearly 60,000" is at least 54,000 in practice."""
+
+    fraction_below: float = Field(gt=0, lt=1)
+
+
+class Qualifier(Strict):
+    name: Phrase
+    phrases: list[Phrase] = Field(min_length=1)
+    bound: Literal["above", "at_least", "below", "at_most", "approximate", "as_written"] = Field(
+        description=(
+            "above: (x, inf); at_least: [x, inf); below: (-inf, x); at_most: (-inf, x]; "
+            "approximate: the rounding interval widened by the tolerance; as_written: like a bare number"
+        )
+    )
+    soft: Literal["none", "next_step", "rounding"] | FractionBelow = Field(
+        default="none",
+        description="next_step: [x, x+u) with u the place of the last non-zero digit; rounding: the bare rounding interval",
+    )
+    tolerance: float | None = Field(default=None, ge=0, lt=1, description="overrides the file's tolerance for this qualifier")
+
+    _phrases = field_validator("phrases")(_clean_phrases)
+
+
+class QualifierVocabulary(Strict):
+    """How qualifiers and bare numbers become intervals."""
+
+    kind: Literal["qualifiers"]
+    description: str | None = None
+    rounding: Literal["nearest", "truncate"] = Field(
+        default="nearest",
+        description="nearest: 51,000 is [50,500, 51,500); truncate: [51,000, 52,000)",
+    )
+    tolerance: float = Field(default=0.05, ge=0, lt=1, description="how much 'about' widens the rounding interval, as a fraction of the value")
+    qualifiers: list[Qualifier] = Field(default_factory=list)
+
+
+class Unit(Strict):
+    name: Identifier
+    dimension: Identifier | None = Field(default=None, description="pint base dimension; default: the unit's own name")
+    definition: str | None = Field(
+        default=None,
+        description="a pint definition relative to another unit, e.g. '10000 * yuan'; units without one are base units",
+    )
+    aliases: list[Phrase] = Field(default_factory=list, description="nouns after a number that mean this unit")
+    symbols: list[Phrase] = Field(default_factory=list, description="signs written before a number, e.g. $ or RMB")
+    kind: Literal["count", "money", "percent", "ratio"] = "count"
+
+    _aliases = field_validator("aliases", "symbols")(_clean_phrases)
+
+    @field_validator("definition")
+    @classmethod
+    def _definition(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[0-9.eE+\-*/ ]+[a-z_][a-z0-9_]*", value.strip()):
+            raise ValueError(f"expected a definition like '10000 * yuan', found '{value}'")
+        return value
+
+
+class UnitVocabulary(Strict):
+    kind: Literal["units"]
+    description: str | None = None
+    units: list[Unit] = Field(default_factory=list)
+
+
+class Action(Strict):
+    """What was done to what is counted: prosecuted, arrested, detained, disclosed..."""
+
+    id: Identifier
+    phrases: list[Phrase] = Field(min_length=1)
+
+    _phrases = field_validator("phrases")(_clean_phrases)
+
+
+class Topic(Strict):
+    """What is counted: a crime category or a thing; with an action it makes a metric."""
+
+    id: Identifier
+    description: str | None = None
+    phrases: list[Phrase] = Field(min_length=1)
+    parent: Identifier | None = Field(default=None, description="a broader topic this one is part of")
+    default_action: Identifier | None = Field(default=None, description="the action when the sentence names none")
+
+    _phrases = field_validator("phrases")(_clean_phrases)
+
+
+class MetricVocabulary(Strict):
+    kind: Literal["metrics"]
+    description: str | None = None
+    actions: list[Action] = Field(default_factory=list)
+    topics: list[Topic] = Field(default_factory=list)
+
+
+class SourcePattern(Strict):
+    pattern: Phrase = Field(description="words naming the source; {year} stands for a four-digit year")
+    covers: Literal["previous_year", "same_year", "unknown"] = Field(
+        default="unknown", description="which year the source's figures are for, relative to {year}"
+    )
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        if value.count("{year}") > 1:
+            raise ValueError(f"expected at most one {{year}} in a pattern, found '{value}'")
+        return value
+
+
+class Source(Strict):
+    id: Identifier
+    name: Phrase
+    patterns: list[SourcePattern] = Field(min_length=1)
+    rounding: Literal["nearest", "truncate"] | None = Field(default=None, description="rounding policy for figures from this source")
+
+
+class SourceVocabulary(Strict):
+    kind: Literal["sources"]
+    description: str | None = None
+    sources: list[Source] = Field(default_factory=list)
+
+
+VocabularyFile = Annotated[
+    Union[QualifierVocabulary, UnitVocabulary, MetricVocabulary, SourceVocabulary],
+    Field(discriminator="kind"),
+]

@@ -1,0 +1,247 @@
+"""Loading user YAML with locations, YAML 1.2 scalars and limits, and validating it with pydantic.
+
+Why not ``yaml.safe_load``: PyYAML follows YAML 1.1, where ``no`` is false, ``1:30`` is 90 and
+``3.5e6`` is a string: traps for a numeric tool. We compose the node tree with YAML 1.2 core
+resolvers, build the values ourselves and keep each value's line and column, so that a pydantic
+error becomes ``file:line:col: expected ..., found ...``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from factcheck.errors import RuleFileError
+
+MAX_NODES = 100_000  # alias bombs expand to billions of nodes
+MAX_DEPTH = 64
+
+Path = tuple[str | int, ...]
+T = TypeVar("T")
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """SafeLoader with the YAML 1.2 core schema's scalars only."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {}
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN"),
+    ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789"),
+    ("tag:yaml.org,2002:int", r"^0x[0-9a-fA-F]+$", "0"),
+    ("tag:yaml.org,2002:float", r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$", "-+.0123456789"),
+    ("tag:yaml.org,2002:float", r"^[-+]?\.(?:inf|Inf|INF)$", "-+."),
+    ("tag:yaml.org,2002:float", r"^\.(?:nan|NaN|NAN)$", "."),
+):
+    _Yaml12Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+_Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^$"), [""])
+
+
+@dataclass
+class LocatedYaml:
+    """Plain data from a YAML file and the line:column (1-based) of every value and key in it."""
+
+    path: str
+    data: Any
+    value_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, loc: Path, key: bool = False) -> tuple[int, int]:
+        """The closest known location of ``loc``: the value, else its key, else its parent."""
+        marks = (self.key_marks, self.value_marks) if key else (self.value_marks, self.key_marks)
+        probe = tuple(loc)
+        while True:
+            for table in marks:
+                if probe in table:
+                    return table[probe]
+            if not probe:
+                return (1, 1)
+            probe = probe[:-1]
+
+    def error(self, loc: Path, message: str, key: bool = False) -> RuleFileError:
+        line, column = self.where(loc, key)
+        return RuleFileError(message, self.path, line, column)
+
+
+def parse_yaml(text: str, path: str) -> LocatedYaml:
+    try:
+        node = yaml.compose(text, Loader=_Yaml12Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "malformed YAML"
+        raise RuleFileError(f"expected valid YAML, found a syntax error: {problem}", path, line, column) from None
+    except yaml.YAMLError as exc:
+        raise RuleFileError(f"expected valid YAML, found {exc}", path, 1, 1) from None
+    except RecursionError:
+        raise RuleFileError(f"expected YAML nested at most {MAX_DEPTH} deep, found deeper", path, 1, 1) from None
+    located = LocatedYaml(path, None)
+    if node is None:
+        return located
+    builder = _Builder(located)
+    located.data = builder.build(node, (), 0)
+    return located
+
+
+def load_yaml(path: str) -> LocatedYaml:
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        raise RuleFileError(f"cannot read the file: {exc.strerror}", path) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RuleFileError(f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x}", path, line, 1) from None
+    return parse_yaml(text, path)
+
+
+class _Builder:
+    def __init__(self, located: LocatedYaml) -> None:
+        self.located = located
+        self.count = 0
+
+    def build(self, node: yaml.Node, loc: Path, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self._error(node, f"expected at most {MAX_NODES} values (aliases included), found more")
+        if depth > MAX_DEPTH:
+            raise self._error(node, f"expected YAML nested at most {MAX_DEPTH} deep, found deeper")
+        self.located.value_marks.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise self._error(key_node, "expected a plain key, found a nested structure")
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise self._error(key_node, "expected a plain key, found a '<<' merge key (not supported)")
+                key = str(key_node.value)
+                if key in result:
+                    raise self._error(key_node, f"expected each key once, found '{key}' again")
+                self.located.key_marks[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                result[key] = self.build(value_node, loc + (key,), depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (index,), depth + 1) for index, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        value = str(node.value)
+        tag = node.tag
+        if tag == "tag:yaml.org,2002:str":
+            return value
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag == "tag:yaml.org,2002:bool":
+            return value.lower() == "true"
+        if tag == "tag:yaml.org,2002:int":
+            return int(value, 16) if value.startswith("0x") else int(value)
+        if tag == "tag:yaml.org,2002:float":
+            return float(value.replace("inf", "Inf").replace("INF", "Inf")) if "nan" not in value.lower() else float("nan")
+        raise self._error(node, f"expected a plain value, found the tag {tag}")
+
+    def _error(self, node: yaml.Node, message: str) -> RuleFileError:
+        return RuleFileError(message, self.located.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+_TYPE_WORDS = {
+    "string_type": "a string",
+    "int_type": "an integer",
+    "int_parsing": "an integer",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping",
+    "model_type": "a mapping",
+    "model_attributes_type": "a mapping",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+}
+
+
+def describe(value: Any) -> str:
+    """How a found value is named in an error message."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        return f"'{shown}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _lookup(data: Any, loc: Path) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def validate(located: LocatedYaml, model: type[T] | Any) -> T:
+    """Validate the file's data against a pydantic model or type; the first error becomes a RuleFileError."""
+    adapter: TypeAdapter[Any] = TypeAdapter(model)
+    try:
+        if isinstance(model, type) and issubclass(model, BaseModel):
+            return model.model_validate(located.data, strict=False)  # type: ignore[return-value]
+        return adapter.validate_python(located.data)  # type: ignore[no-any-return]
+    except ValidationError as exc:
+        raise _first_error(located, exc) from None
+
+
+def _first_error(located: LocatedYaml, exc: ValidationError) -> RuleFileError:
+    errors = sorted(exc.errors(include_url=False), key=lambda err: located.where(_clean(err["loc"]), key=err["type"] == "extra_forbidden"))
+    err = errors[0]
+    loc = _clean(err["loc"])
+    kind = err["type"]
+    found = _lookup(located.data, loc)
+    if kind == "missing":
+        parent = loc[:-1]
+        return located.error(parent, f"expected the key '{loc[-1]}', found none in this mapping")
+    if kind == "extra_forbidden":
+        return located.error(loc, f"expected a known key, found unknown key '{loc[-1]}'", key=True)
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        ctx = err.get("ctx", {})
+        tag = ctx.get("discriminator", "kind").strip("'")
+        expected = ctx.get("expected_tags", "")
+        got = _lookup(located.data, loc + (tag,))
+        where = loc + (tag,) if got is not None else loc
+        return located.error(where, f"expected '{tag}' to be one of {expected}, found {describe(got)}")
+    if kind in _TYPE_WORDS:
+        return located.error(loc, f"expected {_TYPE_WORDS[kind]}, found {describe(found)}")
+    message = str(err.get("msg", "invalid value"))
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    elif message.startswith("Assertion failed, "):
+        message = message[len("Assertion failed, ") :]
+    if not message.startswith("expected"):
+        message = f"expected {message[0].lower() + message[1:]}, found {describe(found)}"
+    return located.error(loc, message)
+
+
+def _clean(loc: tuple[Any, ...]) -> Path:
+    """Drop the names pydantic adds for union members and function validators."""
+    cleaned: list[str | int] = []
+    for part in loc:
+        if isinstance(part, int):
+            cleaned.append(part)
+        elif isinstance(part, str) and not part.startswith(("function-", "tagged-union[", "list[", "dict[")) and "[" not in part:
+            cleaned.append(part)
+    return tuple(cleaned)
