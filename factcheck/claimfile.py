@@ -200,7 +200,7 @@ def render_claim_file(article: Article, claims: list[Claim], vocabulary_digest: 
     }
     if orphaned:
         data["orphaned"] = orphaned
-    return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
+    return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
 
 
 def write_atomically(path: str, content: str) -> None:

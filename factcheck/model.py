@@ -119,7 +119,7 @@ class Period:
         return cls(date.fromisoformat(str(start)) if start else None, date.fromisoformat(str(data["end"])))
 
     def __str__(self) -> str:
-        start = self.start.isoformat() if self.start else "…"
+        start = self.start.isoformat() if self.start else ""
         return f"{start}..{self.end.isoformat()}"
 
 

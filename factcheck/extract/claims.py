@@ -21,14 +21,14 @@ from factcheck.extract.sources import SourceMention, find_sources
 from factcheck.model import Article, Claim, Interval, Period
 from factcheck.vocabulary import Vocabulary
 
-_UP = r"up|rose|risen|rises|rise|rising|increased|increases|increasing|grew|grown|grows|jumped|surged|soared|climbed|gained|higher"
+_UP = r"(?<!made )(?<!make )(?<!makes )(?<!making )(?<!took )up|rose|risen|rises|rise|rising|increased|increases|increasing|grew|grown|grows|jumped|surged|soared|climbed|gained|higher"
 _DOWN = r"down|fell|fallen|falls|dropped|drops|declined|declines|decreased|decreases|plunged|slumped|lower|shrank|shrunk|slid"
 _CUE_BEFORE = re.compile(rf"(?:\b(?P<up>{_UP})|\b(?P<down>{_DOWN}))(?:\s+by)?\s*$", re.IGNORECASE)
 _CUE_AFTER = re.compile(
-    r"^\s*(?:(?P<up>increase|rise|jump|growth|gain|surge|hike|higher|more)\b|(?P<down>decrease|decline|drop|fall|reduction|cut|lower|fewer|less)\b)",
+    r"\s*(?:(?P<up>increase|rise|jump|growth|gain|surge|hike|higher|more)\b|(?P<down>decrease|decline|drop|fall|reduction|cut|lower|fewer|less)\b)",
     re.IGNORECASE,
 )
-_YEAR_ON_YEAR = re.compile(r"^[^.;]{0,40}?\b(?:year[- ]on[- ]year|from a year earlier|over the previous year|compared with the previous year)", re.IGNORECASE)
+_YEAR_ON_YEAR = re.compile(r"[^.;]{0,40}?\b(?:year[- ]on[- ]year|from a year earlier|over the previous year|compared with the previous year)", re.IGNORECASE)
 _PART_OF = re.compile(r"\b(?:of whom|of which|among them|among whom|including|of those)\b", re.IGNORECASE)
 _RANGE_AND = re.compile(r"^\s+(?:and|to)\s+$", re.IGNORECASE)
 _NOUN_STOP = r"(?:a|an|the|of|for|in|on|at|to|from|with|by|and|or|but|was|were|is|are|be|been|have|has|had|this|that|which|who|whom|than|as|year|years|last|since)"
@@ -79,7 +79,12 @@ class ClaimExtractor:
             drafts = self._drafts(text, sentence_start, sentence_end, blocked, article)
             if not drafts:
                 continue
-            period_mentions = [m for m in _between(times, time_starts, sentence_start, sentence_end) if m.role == "period"]
+            # Offsets within the sentence, like the numbers'.
+            period_mentions = [
+                replace(m, start=m.start - sentence_start, end=m.end - sentence_start)
+                for m in _between(times, time_starts, sentence_start, sentence_end)
+                if m.role == "period"
+            ]
             source = self._source_for(sources, source_starts, sentence_start, sentence_end, article)
             claims.extend(self._finish(article, sentence_start, sentence, drafts, period_mentions, source, seen_ids))
         return claims
@@ -92,6 +97,8 @@ class ClaimExtractor:
         for number in find_numbers(sentence):
             start, end = s_start + number.start, s_start + number.end
             if any(b_start < end and start < b_end for b_start, b_end in blocked):
+                continue
+            if drafts and start < drafts[-1].end:  # inside the previous figure's unit noun
                 continue
             if _in_spans(article.furniture, start, end):
                 continue
@@ -149,7 +156,8 @@ class ClaimExtractor:
             between = sentence[drafts[index - 1].end - s_start : number.start] if index else ""
             if previous is not None and _PART_OF.search(between):
                 links.append(("part_of", previous.id))
-            if unit is None and previous is not None and previous.unit is not None and not number.percent:
+            # "121,000 individuals ... and an additional 27,000": the noun is left out, not changed.
+            if unit is None and previous is not None and previous.unit is not None and previous.kind in ("count", "money") and not number.percent:
                 unit = previous.unit
                 reason = "part of" if links else "carried over from"
                 unit_how = f"no unit noun; {reason} '{previous.text}' earlier in the sentence"
@@ -177,7 +185,7 @@ class ClaimExtractor:
             how.append(("value", value_how))
 
             anchor, anchor_how = article.anchor_date(draft.start)
-            period, period_how, claim_source = self._period(number, period_mentions, anchor, anchor_how, source)
+            period, period_how, claim_source = self._period(sentence, number.start, draft.end - s_start, kind, period_mentions, anchor, anchor_how, source)
             how.append(("period", period_how))
             metric, matched, metric_how = decide_metric(vocabulary, topics, actions, sentence, number.start, number.end, draft.noun)
             how.append(("metric", metric_how))
@@ -246,7 +254,10 @@ class ClaimExtractor:
 
     def _period(
         self,
-        number: NumberMention,
+        sentence: str,
+        start: int,
+        end: int,
+        kind: str,
         mentions: list[TimeMention],
         anchor: date | None,
         anchor_how: str,
@@ -258,10 +269,15 @@ class ClaimExtractor:
         their own: it supplies their period. A claim with its own period may be about something else.
         """
         mention_source, _, in_sentence = source
-        best = nearest([(m.start, m.end, str(i)) for i, m in enumerate(mentions)], number.start, number.end)
+        if kind == "ratio":
+            # "five times as many as during the outbreak in 2003": a later period is the comparison's.
+            mentions = [m for m in mentions if m.end <= start]
+        # Measured from the number and its unit noun: "from 72,000 people in 2022 to 90,000 people in 2023".
+        best = nearest([(m.start, m.end, str(i)) for i, m in enumerate(mentions)], start, end, sentence)
         if best is not None:
-            period, how = resolve_period(mentions[int(best[2])], anchor)
-            if anchor is not None:
+            mention = mentions[int(best[2])]
+            period, how = resolve_period(mention, anchor)
+            if anchor is not None and resolve_period(mention, None)[0] is None:  # a relative period
                 how += f" (anchor: {anchor_how})"
             return period, how, mention_source if in_sentence else None
         if mention_source is not None:
@@ -328,24 +344,36 @@ def _claim_id(article_id: str, sentence: str, text: str, seen: dict[str, int]) -
     return f"{article_id}:{digest}"
 
 
+_LEVEL_FROM = re.compile(r",?[^,;]{0,40}?\bfrom\s*$", re.IGNORECASE)
+_LEVEL_TO = re.compile(r"[^;]{0,40}?(?<!leading )(?<!due )(?<!related )(?<!according )(?<!up )\bto\s*$", re.IGNORECASE)
+
+
 def _link_changes(sentence: str, s_start: int, claims: list[Claim]) -> list[Claim]:
-    """A change in a sentence with "from X" and "to Y" levels links to them and takes Y's period."""
+    """A change followed by "from X" and "to Y" levels links to them and takes Y's period.
+
+    Only levels right after the change (or right after its "from" level) are linked: "up 53.9% to
+    78,000", "rose 25 percent, from 64,000 in 2022 to 80,000 in 2023".
+    """
     changes = [c for c in claims if c.kind == "change"]
     if len(changes) != 1:
         return claims
     change = changes[0]
     links = list(change.links)
     period, period_how = change.period, dict(change.how).get("period", "")
+    previous_end = change.end
     for claim in claims:
-        if claim is change or claim.kind != "count":
+        if claim.start < change.end or claim.kind != "count":
             continue
-        before = sentence[: claim.start - s_start].rstrip().lower()
-        if before.endswith(" from") or before.endswith("from"):
+        gap = sentence[previous_end - s_start : claim.start - s_start]
+        if _LEVEL_FROM.fullmatch(gap) and not any(k == "change_from" for k, _ in links):
             links.append(("change_from", claim.id))
-        elif before.endswith(" to") and not before.endswith("up to"):
+        elif _LEVEL_TO.fullmatch(gap) and not any(k == "change_to" for k, _ in links):
             links.append(("change_to", claim.id))
             if claim.period is not None:
                 period, period_how = claim.period, f"the period of the level it leads to, '{claim.text}'"
+        else:
+            break
+        previous_end = claim.end
     if len(links) == len(change.links):
         return claims
     how = tuple((k, period_how if k == "period" else v) for k, v in change.how)

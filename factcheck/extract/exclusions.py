@@ -15,7 +15,7 @@ _IDENTIFIER_BEFORE = re.compile(
     r"\bGrade|\bBuilding|\bRoute|\bFlight|\bplatform|\bID|#)\s*$",
     re.IGNORECASE,
 )
-_IDENTIFIER_AFTER = re.compile(r"^\s*(?:Platform|hotline|helpline|号|-\d)", re.IGNORECASE)
+_IDENTIFIER_AFTER = re.compile(r"^\s*(?:Platform\b|hotline\b|helpline\b|号|-\d)", re.IGNORECASE)
 _TIME = re.compile(r"^(?::\d\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|CST))", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"copyright|©|\(c\)\s*\d|all rights reserved|京公网安备|ICP", re.IGNORECASE)
 
@@ -34,7 +34,7 @@ def not_a_claim(text: str, number: NumberMention, has_unit: bool) -> str | None:
         plain = number.digits.replace(",", "")
         if "," not in number.digits and "." not in plain and len(plain) >= 5 and not has_unit:
             return "a long digit run without separators or unit: an identifier"
-        if "," not in number.digits and len(plain) == 4 and 1900 <= int(plain) <= 2100 and not has_unit:
+        if plain.isdigit() and len(plain) == 4 and 1900 <= int(plain) <= 2100 and not has_unit:
             return "a year"
         if plain.startswith("0") and len(plain) > 1 and "." not in plain:
             return "a code with a leading zero"

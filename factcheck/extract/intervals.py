@@ -51,6 +51,8 @@ def rounding_interval(number: NumberMention, measured: bool, rounding: str) -> t
     value, step = number.value, number.step
     if step == 1 and not measured and not number.decimals:
         return Interval.exact(float(value)), "an exact-looking whole number"
+    if measured and step > 1 and not number.decimals and number.scale is None:
+        step = type(step)(1)  # "20 percent" is rounded to a whole percent, not to tens
     if rounding == "truncate":
         return (
             Interval(float(value), float(value + step), False, True),

@@ -11,15 +11,24 @@ from factcheck.vocabulary import PhraseTable, Vocabulary
 _BEFORE_PENALTY = 1.5
 
 
-def nearest(matches: list[tuple[int, int, str]], start: int, end: int) -> tuple[int, int, str] | None:
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\bwhile\b|\bwhereas\b")
+_CROSSING_PENALTY = 1000.0
+
+
+def nearest(matches: list[tuple[int, int, str]], start: int, end: int, text: str | None = None) -> tuple[int, int, str] | None:
+    """The match closest to text[start:end]; with ``text``, one in the same clause first."""
     best: tuple[float, int, tuple[int, int, str]] | None = None
     for match in matches:
         if match[1] <= start:
             distance = (start - match[1]) * _BEFORE_PENALTY
+            gap = (match[1], start)
         elif match[0] >= end:
             distance = float(match[0] - end)
+            gap = (end, match[0])
         else:
-            distance = 0.0
+            distance, gap = 0.0, (start, start)
+        if text is not None and _CLAUSE_BREAK.search(text, gap[0], gap[1]):
+            distance += _CROSSING_PENALTY
         key = (distance, -(match[1] - match[0]), match)
         if best is None or key[:2] < best[:2]:
             best = key
@@ -36,8 +45,8 @@ def decide_metric(
     noun: str | None,
 ) -> tuple[str, bool, str]:
     """(metric, matched, how) for the number at sentence[start:end]."""
-    topic = nearest(topics, start, end)
-    action = nearest(actions, start, end)
+    topic = nearest(topics, start, end, sentence)
+    action = nearest(actions, start, end, sentence)
     action_id = action[2] if action else None
     if topic is None:
         words = noun or "?"

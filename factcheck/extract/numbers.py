@@ -43,7 +43,7 @@ NUMBER_RE = re.compile(
         (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
       | (?P<words>{_WORD_NUMBER})
     )
-    (?![\w,]?\d)(?!-(?:\w))                 # not the head of a longer number or a name like 5-G
+    (?![\w,.]?\d)(?!-(?:\w))                 # not the head of a longer number or a name like 5-G
     (?:\s?(?P<scale>{_SCALE})\b)?
     (?P<percent>{_PERCENT})?
     (?![\w])

@@ -12,7 +12,7 @@ ABBREVIATIONS = frozenset(
 
 _BOUNDARY = re.compile(
     r"""
-      (?<=[.!?])["'”’)\]]*[ \t]+(?=["'“‘(\[]?[A-Z0-9\u4e00-\u9fff])  # end of sentence, then a capital
+      (?<=[.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9\u4e00-\u9fff])  # end of sentence, then a capital
     | [ \t]*\n[ \t]*\n\s*                                          # a blank line: new paragraph
     | [ \t]*\n(?=[ \t]*(?:[#•*>|]|-\s|\d+\.\s))                   # a heading, bullet or list item
     """,
@@ -26,7 +26,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group(0).strip(" \t") == "" and text[match.start() - 1 : match.start()] == ".":
+        blank_line = match.group(0).count("\n") >= 2
+        if not blank_line and text[match.start() - 1 : match.start()] == ".":
             word = _LAST_WORD.search(text, max(0, match.start() - 12), match.end())
             if word and word.group(1).lower() in ABBREVIATIONS:
                 continue

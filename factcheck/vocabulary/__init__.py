@@ -7,6 +7,7 @@ claimed by two entries is an error at the second place, never a silent override.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,7 +124,7 @@ def load_vocabulary(rule_dirs: list[str]) -> Vocabulary:
     digest = hashlib.sha256()
     for path in files:
         located = load_yaml(path)
-        digest.update(path.encode() + b"\0" + repr(located.data).encode() + b"\0")
+        digest.update(os.path.basename(path).encode() + b"\0" + repr(located.data).encode() + b"\0")
         if not isinstance(located.data, dict):
             raise located.error((), "expected a mapping with a 'kind' key, found " + ("an empty file" if located.data is None else "something else"))
         parsed = validate(located, VocabularyFile)

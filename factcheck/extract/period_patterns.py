@@ -1,0 +1,423 @@
+"""The time-expression grammar: one compiled regex, and the translation of a match into a Spec.
+
+A ``Spec`` says what an expression means independently of any date ("the most recent March",
+"the calendar year before the anchor"); ``periods.resolve_period`` turns it into dates. Keeping
+the two apart lets one extraction serve any anchor, and keeps this file about text only.
+
+The regex is one alternation scanned once over the text (speed: > 1 MB/s). Python's alternation
+takes the first branch that matches, not the longest, so branches are ordered longest-form first
+(ranges before the dates and months they are built of, full dates before day-and-month).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.calendar import MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, month_number
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """What a time expression means, before an anchor date is applied.
+
+    ``kind`` decides which fields count: ``a``/``b`` are month, day, quarter, count or weekday
+    numbers; ``year`` an explicit year; ``rel`` a year relative to the anchor's (-1 = last year);
+    ``inner`` the expressions a range or a since/as-of/end-of wrapper is built from.
+    """
+
+    kind: str
+    a: int = 0
+    b: int = 0
+    year: int | None = None
+    rel: int | None = None
+    inner: tuple[Spec, ...] = ()
+
+
+# Day-level kinds: the only ones that can be "when something was said" or a document's date.
+DAY_KINDS = frozenset({"day", "weekday", "dayrel"})
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50,
+}  # fmt: skip
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")  # fmt: skip
+
+# -- building blocks ------------------------------------------------------------------------
+# Every named group must be unique in the combined regex, so blocks take the group name.
+# Years are 1900..2100, never part of a longer digit run or a "2,023"/"2023.5" number.
+_Y = r"(?:19\d\d|20\d\d|2100)(?!\d)(?![.,]\d)"
+# Month names are case-sensitive on purpose: "may" is a verb, "May" a month. An abbreviation
+# takes its full stop ("25 Jan."), a full name never does (that dot ends the sentence).
+_M = rf"{MONTH_PATTERN}(?![A-Za-z])(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.|(?<=Sept)\.)?"
+# Standing alone ("in March"), only full names: "in Jan" is as likely a person.
+_M_FULL = rf"(?:{'|'.join(_FULL_MONTHS)})(?![A-Za-z])"
+_D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)(?![.,]\d)"
+_WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
+_WD_PREFIX = rf"(?:{WEEKDAY_PATTERN}(?![A-Za-z])(?:(?<=Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.|(?<=Tues|Thur)\.|(?<=Thurs)\.)?,?\s+)?"
+_NUM = rf"(?:\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
+# "between A and B" needs "and"; otherwise "to", "through", "until" or a dash joins a range.
+_CONN = r"(?(pbetween)\s+(?i:and)\s+|(?:\s*[-–—]\s*|\s+(?i:to|through|until|till|thru)\s+))"
+_REL_YEAR = r"(?i:this|last|next|the\s+(?:previous|preceding|prior|current|coming))\s+(?i:year)(?![\w-])"
+
+
+def _g(name: str, pattern: str) -> str:
+    return f"(?P<{name}>{pattern})"
+
+
+def _yref(p: str) -> str:
+    """The year a quarter, half or "first N months" belongs to: explicit, relative or "the year"."""
+    return (
+        rf"(?:\s+(?i:of\s+)?(?:(?i:the\s+year\s+)?{_g(p + '_y', _Y)}"
+        rf"|{_g(p + '_rel', _REL_YEAR)}|(?i:the\s+year)(?![\w-])))?"
+    )
+
+
+def _day_month(p: str) -> str:
+    """"March 12" or "12 March", "the 12th of March"; groups p_m/p_d or p_m2/p_d2."""
+    return rf"(?:{_g(p + '_m', _M)}\s+{_g(p + '_d', _D)}|(?i:the\s+)?{_g(p + '_d2', _D)}\s+(?i:of\s+)?{_g(p + '_m2', _M)})"
+
+
+# Prepositions. "strong" ones may introduce a bare year or month ("in 2023", "since March");
+# weak ones only longer forms ("on Sunday", "over the past five years"). "the end of" and
+# "end-" are prepositions here too: they turn whatever follows into its last day.
+_EDGE = (
+    r"(?:(?:as\s+(?:of|at)|by|at|in|until|till|through|since|from|to|towards?)\s+)?"
+    r"(?:(?:the\s+)?(?:end|start|beginning|close)\s+of\s+|end-)"
+)
+_STRONG = r"in|during|since|until|till|through|throughout|as\s+of|as\s+at|by|for|of|from"
+_WEAK = r"on|over|at|up\s+to"
+_PREFIX = (
+    r"(?<![\w$€£¥#@/])(?<!\d[.,])(?<!\d-)"
+    rf"(?:(?P<pbetween>(?i:between)\s+)|(?P<prep>(?P<strong>(?i:{_EDGE})|(?i:{_STRONG})\s+)|(?i:{_WEAK})\s+))?"
+)
+
+_BRANCHES = [
+    ("k_iso", rf"(?P<iso_y>(?:19|20)\d\d)(?P<iso_sep>[-/])(?P<iso_m>[01]?\d)(?P=iso_sep)(?P<iso_d>[0-3]?\d)(?![\w/-])"),
+    (
+        "k_dayrange",
+        rf"{_WD_PREFIX}{_day_month('dr1')}(?:,?\s+{_g('dr1_y', _Y)})?{_CONN}{_WD_PREFIX}"
+        # The second day may omit its month ("March 1-15, 2024").
+        rf"(?:{_day_month('dr2')}|{_g('dr2_d3', _D)}(?=,?\s+(?:19|20)\d\d|\s*[,.;)]|\s*$))(?:,?\s+{_g('dr2_y', _Y)})?",
+    ),
+    ("k_date", rf"{_WD_PREFIX}{_day_month('dt')},?\s+{_g('dt_y', _Y)}"),
+    (
+        "k_monthrange",
+        rf"{_g('mr1_m', _M)}(?:,?\s+(?i:of\s+)?{_g('mr1_y', _Y)})?{_CONN}{_g('mr2_m', _M)}"
+        rf"(?!\s*(?:3[01]|[12]\d|0?[1-9])(?!\d))(?:,?\s+(?i:of\s+)?{_g('mr2_y', _Y)})?",
+    ),
+    # "2018-19" and "2018/19" shorten the second year; the slash form only with two digits.
+    ("k_yearrange", rf"{_g('yr1_y', _Y)}(?:{_CONN}{_g('yr2_y', _Y)}|\s*[-–/]\s*(?P<yr2_short>\d\d)(?![\w/-]))"),
+    ("k_md", rf"{_WD_PREFIX}{_day_month('md')}"),
+    ("k_monthyear", rf"{_g('my_m', _M)},?\s+(?i:of\s+)?{_g('my_y', _Y)}"),
+    (
+        "k_part",
+        rf"(?i:(?:the\s+)?(?P<pt_ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
+        rf"(?P<pt_unit>quarter|half))(?![\w-]){_yref('pt')}",
+    ),
+    (
+        "k_code",
+        rf"(?:Q{_g('cq_q', '[1-4]')}(?:\s*,?\s*{_g('cq_y', _Y)})?|{_g('cq_y2', _Y)}\s*Q{_g('cq_q2', '[1-4]')}"
+        rf"|H{_g('ch_h', '[12]')}\s*,?\s*{_g('ch_y', _Y)}|{_g('ch_y2', _Y)}\s*H{_g('ch_h2', '[12]')})(?!\w)",
+    ),
+    (
+        "k_firstn",
+        rf"(?i:(?:the\s+)?first\s+{_g('fn_n', _NUM)}\s+(?P<fn_unit>months|quarters))(?![\w-]){_yref('fn')}",
+    ),
+    (
+        "k_past",
+        rf"(?i:(?:the\s+)?(?:past|last|previous|preceding)\s+(?:{_g('pa_n', _NUM)}\s+(?P<pa_unit>years|months)"
+        r"|(?P<pa_decade>decade)))(?![\w-])",
+    ),
+    (
+        "k_vague",
+        r"(?i:recent\s+(?:years|months|times)|(?:the\s+)?(?:past|last|previous)\s+(?:few|several|many|couple\s+of)\s+"
+        r"(?:years|months)|the\s+(?:past|last)\s+years?)(?![\w-])",
+    ),
+    (
+        "k_rel",
+        r"(?i:(?P<rel_ybl>the\s+year\s+before\s+last)"
+        r"|(?P<rel_ym1>last\s+year|the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago))"
+        r"|(?P<rel_y0>this\s+year|the\s+current\s+year)|(?P<rel_yp1>next\s+year|the\s+coming\s+year)"
+        rf"|{_g('rel_nago', _NUM)}\s+years\s+(?:ago|earlier)"
+        r"|(?P<rel_mm1>last\s+month|the\s+previous\s+month|a\s+month\s+(?:earlier|ago))|(?P<rel_m0>this\s+month)"
+        r"|(?P<rel_wm1>last\s+week|the\s+previous\s+week)|(?P<rel_w0>this\s+week)|(?P<rel_dm1>yesterday))(?![\w-])",
+    ),
+    # Only full weekday names stand alone: "Sun" and "Sat" are too often something else.
+    ("k_weekday", rf"(?:(?P<wd_last>(?i:last))\s+)?{_g('wd', _WD_FULL)}"),
+    ("k_yearword", rf"(?i:the\s+(?:calendar\s+|fiscal\s+)?year\s+(?:of\s+)?|fiscal\s+(?:year\s+)?){_g('yw_y', _Y)}"),
+    # A report's own year ("the 2024 work report") labels a document, not a figure's period:
+    # which year its figures cover is a vocabulary rule (sources), so this is role "date".
+    (
+        "k_label",
+        rf"{_g('lb_y', _Y)}(?=\s+(?:(?i:annual|government|work|budget|audit|final|statistical)\s+){{0,3}}"
+        r"(?i:reports?|communiqu[eé]s?|bulletins?)(?!\w))",
+    ),
+    ("k_possessive", rf"{_g('ps_y', _Y)}(?=['’]s(?!\w))"),
+    # Bare years and months only after a strong preposition: "2023 people" is a count.
+    ("k_year", rf"(?(strong){_g('by_y', _Y)}|(?!))"),
+    ("k_month", rf"(?(strong){_g('bm_m', _M_FULL)}(?!\.?\s*\d)|(?!))"),
+]
+
+# Whitespace inside an expression may wrap a line but never cross a paragraph break: "said
+# Sunday.\n\nMarch 3, 2024" is a sentence end and a dateline, not "Sunday, March 3, 2024".
+_ONE_BREAK = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
+_ONE_BREAK_OPTIONAL = r"(?:[^\S\n]*\n?[^\S\n]*)"
+TIME_RE = re.compile(
+    (_PREFIX + "(?:" + "|".join(_g(name, body) for name, body in _BRANCHES) + ")")
+    .replace(r"\s+", _ONE_BREAK)
+    .replace(r"\s*", _ONE_BREAK_OPTIONAL)
+)
+
+# Speed. Trying TIME_RE at every word start costs ~8 us a word (< 1 MB/s), so the scan is driven
+# by triggers instead: every TIME_RE match contains one of these tokens (a year, a month or
+# weekday name, or a period word), and everything a match has before its first trigger is a
+# chain of LEADIN words ("as of the end of the first" half...). TIME_RE is then tried only at
+# the word starts of that chain; ``periods._scan`` tests that this finds what finditer finds.
+TRIGGER_RE = re.compile(
+    rf"\b(?:(?:19|20)\d\d|2100|{MONTH_PATTERN}|{_WD_FULL}|Q[1-4]|H[12]"
+    r"|(?i:years?|months?|weeks?|quarters?|half|decade|yesterday|recent))"
+)
+_LEADIN_WORDS = (
+    r"in|during|since|until|till|through|throughout|as|of|at|by|for|from|on|over|up|to|toward|towards|between|the"
+    r"|end|start|beginning|close|first|second|third|fourth|final|last|past|previous|preceding|recent|this|next"
+    r"|current|coming|prior|a|an|one|calendar|fiscal|and|or|" + "|".join(_NUMBER_WORDS)
+)
+# The chain is read backwards from the trigger, on the reversed text: one anchored match per
+# trigger instead of a search over the text before it. Words are reversed, longest first.
+_LEADIN_REVERSED = "|".join(sorted((w[::-1] for w in _LEADIN_WORDS.split("|")), key=lambda w: (-len(w), w)))
+_WEEKDAY_NAMES_REVERSED = "|".join(
+    sorted({name[::-1] for name in WEEKDAYS} | {"seut", "sruht"}, key=lambda w: (-len(w), w))
+)
+LEADIN_REVERSED_RE = re.compile(
+    r"(?:(?:[\s,]+|\s*[-–—]\s*)\.?"
+    rf"(?:(?i:{_LEADIN_REVERSED}|{_WEEKDAY_NAMES_REVERSED})|(?:ts|dn|dr|ht)?\d{{1,2}})(?![\w'’]))+"
+)
+WORD_START_RE = re.compile(r"(?<![\w$€£¥#@/])\w")
+# "in 2019 and 2020": the second year of a list, added as its own mention.
+YEAR_LIST_RE = re.compile(rf"\s+(?i:and|or|&)\s+{_g('y', _Y)}(?!\s*[-–/]\s*\d)")
+# After "of", "for", "by", "from" a year must not be followed by a noun: "a total of 2023 suspects".
+NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
+YEAR_FOLLOWERS = frozenset(
+    "the a an and or to was were is are had has have with when while as than from in on at by for of that which "
+    "who compared versus vs alone but so after before until through amid despite under over against".split()
+)
+
+# -- roles: the words around a day that say it is when something was said, or a document's date --
+
+_SAY = (
+    r"said|says|say|announced|announces|stated|states|noted|notes|added|adds|warned|warns|confirmed|confirms"
+    r"|revealed|reveals|disclosed|discloses|declared|declares|explained|explains|reported|reports|wrote|writes"
+    r"|posted|tweeted|pointed\s+out"
+)
+# Verbs with a person as object before the day: "told reporters", "urged prosecutors nationwide".
+_TELL = (
+    r"told|tells|briefed|briefs|informed|informs|urged|urges|demanded|demands|ordered|orders|asked|asks"
+    r"|instructed|instructs|required|requires|called\s+on|calls\s+on"
+)
+_HOLD = (
+    r"held|holds|hosted|hosts|convened|convenes|released|releases|issued|issues|published|publishes"
+    r"|unveiled|unveils|delivered|delivers|presented|presents|submitted|submits|made\s+public"
+)
+_NOUN = (
+    r"(?:press\s+|news\s+)?(?:conference|briefing|meeting|session|statement|report|notice|circular|release"
+    r"|interview|speech|address|forum|hearing|document|data|figures|paper|guidelines?|opinions?|announcement"
+    r"|post|plenary|gathering|event)s?"
+)
+_DET = r"(?:a|an|the|its|his|her|their|this|that)"
+_VENUE = rf"\s+(?:in|at|during|via|through|on)\s+{_DET}\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN}"
+# What comes right before a day when it is the day something was said: "said (on)", "told
+# reporters", "held a press conference", "in a statement".
+SPEECH_BEFORE_RE = re.compile(
+    rf"(?:\b(?:{_SAY})(?:\s+{_DET}\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN})?(?:{_VENUE})?"
+    rf"|\b(?:{_TELL})(?:\s+[^\W\d][\w'’.-]*){{1,4}}?(?:{_VENUE})?"
+    rf"|\b(?:{_HOLD})(?:\s+{_DET}\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN})?(?:{_VENUE})?"
+    rf"|\b(?:in|at|during|via|through)\s+{_DET}\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN})\s*,?\s*\Z",
+    re.IGNORECASE,
+)
+# "On 25 Jan., the SPP held a press conference": a clause-opening day, then a speech verb with no
+# figure in between (a digit means the clause is about a figure, not an announcement).
+SPEECH_AFTER_RE = re.compile(rf"[ \t]*,?[ \t]+(?:[^\d.;!?\n]{{0,80}}?\s)?(?:{_SAY}|{_TELL}|{_HOLD})(?!\w)", re.IGNORECASE)
+PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|am)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+# ... unless what was released is a document: "the figures were released on April 8" is speech,
+# "12 suspects were released on Sunday" is what happened that day.
+DOCUMENT_PASSIVE_RE = re.compile(
+    rf"\b{_NOUN}\s+(?:(?:had|has|have)\s+been|was|were|is|are)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE
+)
+DATE_WORDS_BEFORE_RE = re.compile(
+    r"(?:\b(?:updated|published|posted|released|issued|created|modified|date|dated|time)\s*[:：]\s*"
+    r"|\b(?:effective|dated|(?:takes?|took|taking)\s+effect|(?:come|comes|came|coming)\s+into\s+(?:force|effect)"
+    r"|starting|beginning|commencing|deadline(?:\s+is)?|expires?|valid\s+(?:until|through|till))\s+)\Z",
+    re.IGNORECASE,
+)
+# A byline-style label at the head of a line: "Published April 9, 2020", "By X | Updated Apr 9".
+DATE_LINE_LABEL_RE = re.compile(
+    r"(?:\A|[|·•])\s*(?:(?:first|last)\s+)?(?:updated|published|posted|released|modified|dated?)\s*(?:on|at)?\s*[:：]?\s*\Z",
+    re.IGNORECASE,
+)
+# A dateline: "BEIJING, March 12 (Xinhua) --" or a date alone at the start of a line.
+DATELINE_RE = re.compile(r"\A\s*(?:[A-Z][A-Z .'’-]{1,40},\s*)?\Z")
+
+
+_MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _int(value: str) -> int:
+    return int(value) if value.isdigit() else _NUMBER_WORDS[value.lower()]
+
+
+def _day(day: str) -> int:
+    return int(day.rstrip("stndrdth"))
+
+
+def _day_spec(m: re.Match[str], p: str, year: str | None) -> Spec | None:
+    if m.group(p + "_m"):
+        month, day = month_number(m.group(p + "_m")), _day(m.group(p + "_d"))
+    else:
+        month, day = month_number(m.group(p + "_m2")), _day(m.group(p + "_d2"))
+    if day > _MONTH_DAYS[month]:
+        return None  # "April 31" is no date; not matching it leaves the number to the extractor
+    return Spec("day", month, day, year=int(year) if year else None)
+
+
+def _yref_fields(m: re.Match[str], p: str) -> tuple[int | None, int | None]:
+    year, rel = m.group(p + "_y"), m.group(p + "_rel")
+    if year:
+        return int(year), None
+    if rel:
+        word = rel.lower().split()[0 if not rel.lower().startswith("the") else 1]
+        return None, {"this": 0, "current": 0, "next": 1, "coming": 1}.get(word, -1)
+    return None, None
+
+
+def spec_of(m: re.Match[str]) -> Spec | None:
+    """The meaning of one TIME_RE match, or None when it turns out not to be a date."""
+    kind = m.lastgroup
+    group = m.group
+    if kind == "k_iso":
+        month, day = int(group("iso_m")), int(group("iso_d"))
+        if not 1 <= month <= 12 or not 1 <= day <= _MONTH_DAYS[month]:
+            return None
+        return Spec("day", month, day, year=int(group("iso_y")))
+    if kind == "k_dayrange":
+        first = _day_spec(m, "dr1", group("dr1_y"))
+        if group("dr2_d3"):
+            month = first.a if first else 1
+            day = _day(group("dr2_d3"))
+            second: Spec | None = Spec("day", month, day, year=int(group("dr2_y")) if group("dr2_y") else None)
+            if day > _MONTH_DAYS[month]:
+                second = None
+        else:
+            second = _day_spec(m, "dr2", group("dr2_y"))
+        return Spec("range", inner=(first, second)) if first and second else None
+    if kind in ("k_date", "k_md"):
+        p = "dt" if kind == "k_date" else "md"
+        return _day_spec(m, p, group("dt_y") if kind == "k_date" else None)
+    if kind == "k_monthrange":
+        y1, y2 = group("mr1_y"), group("mr2_y")
+        return Spec(
+            "range",
+            inner=(
+                Spec("month", month_number(group("mr1_m")), year=int(y1) if y1 else None),
+                Spec("month", month_number(group("mr2_m")), year=int(y2) if y2 else None),
+            ),
+        )
+    if kind == "k_yearrange":
+        y1 = int(group("yr1_y"))
+        if group("yr2_short"):
+            short = int(group("yr2_short"))
+            if short <= y1 % 100:
+                # "2019-05" is no range of years; a year and month would be a guess, so nothing.
+                return None
+            y2 = y1 - y1 % 100 + short
+        else:
+            y2 = int(group("yr2_y"))
+        if y2 < y1:
+            return None
+        return Spec("range", inner=(Spec("year", year=y1), Spec("year", year=y2)))
+    if kind == "k_monthyear":
+        return Spec("month", month_number(group("my_m")), year=int(group("my_y")))
+    if kind == "k_part":
+        ordinal = group("pt_ord").lower()
+        unit = group("pt_unit").lower()
+        number = _ORDINALS.get(ordinal, 4 if unit == "quarter" else 2)  # "last"/"final"
+        if unit == "half" and number > 2:
+            return None
+        year, rel = _yref_fields(m, "pt")
+        return Spec(unit, number, year=year, rel=rel)
+    if kind == "k_code":
+        if group("cq_q") or group("cq_q2"):
+            year_text = group("cq_y") or group("cq_y2")
+            return Spec("quarter", int(group("cq_q") or group("cq_q2")), year=int(year_text) if year_text else None)
+        return Spec("half", int(group("ch_h") or group("ch_h2")), year=int(group("ch_y") or group("ch_y2")))
+    if kind == "k_firstn":
+        count = _int(group("fn_n")) * (3 if group("fn_unit").lower() == "quarters" else 1)
+        if not 1 <= count <= 12:
+            return None
+        year, rel = _yref_fields(m, "fn")
+        return Spec("firstmonths", count, year=year, rel=rel)
+    if kind == "k_past":
+        if group("pa_decade"):
+            return Spec("past", 10, 12)
+        count = _int(group("pa_n"))
+        if count < 1:
+            return None
+        return Spec("past", count, 12 if group("pa_unit").lower() == "years" else 1)
+    if kind == "k_vague":
+        return Spec("vague")
+    if kind == "k_rel":
+        return _rel_spec(m)
+    if kind == "k_weekday":
+        return Spec("weekday", WEEKDAYS[group("wd").lower()], 1 if group("wd_last") else 0)
+    if kind in ("k_yearword", "k_label", "k_possessive", "k_year"):
+        name = {"k_yearword": "yw_y", "k_label": "lb_y", "k_possessive": "ps_y", "k_year": "by_y"}[kind]
+        return Spec("year", year=int(group(name)))
+    if kind == "k_month":
+        return Spec("month", month_number(group("bm_m")))
+    return None  # pragma: no cover - every branch is handled above
+
+
+def _rel_spec(m: re.Match[str]) -> Spec:
+    group = m.group
+    if group("rel_ybl"):
+        return Spec("yearrel", rel=-2)
+    if group("rel_ym1"):
+        return Spec("yearrel", rel=-1)
+    if group("rel_y0"):
+        return Spec("yearrel", rel=0)
+    if group("rel_yp1"):
+        return Spec("yearrel", rel=1)
+    if group("rel_nago"):
+        return Spec("yearrel", rel=-_int(group("rel_nago")))
+    if group("rel_mm1"):
+        return Spec("monthrel", -1)
+    if group("rel_m0"):
+        return Spec("monthrel", 0)
+    if group("rel_wm1"):
+        return Spec("weekrel", -1)
+    if group("rel_w0"):
+        return Spec("weekrel", 0)
+    return Spec("dayrel", -1)  # yesterday
+
+
+def wrap(spec: Spec, prep: str) -> Spec:
+    """Apply what the preposition says: since X, as of X, the end of X."""
+    if not prep:
+        return spec
+    if "end" in prep or "close" in prep:
+        spec = Spec("endof", inner=(spec,))
+    elif "start" in prep or "beginning" in prep:
+        spec = Spec("startof", inner=(spec,))
+    first = prep.split()[0]
+    if first in ("since",) or (first == "from" and spec.kind in ("endof", "startof")):
+        return Spec("since", inner=(spec,))
+    if first in ("as", "by", "until", "till", "through", "up") or (spec.kind == "endof" and first in ("at", "in", "end", "the", "end-")):
+        return Spec("asof", inner=(spec,))
+    if spec.kind == "endof":
+        # "the end of 2023" alone, as a figure's period, is a total at that date.
+        return Spec("asof", inner=(spec,))
+    return spec
