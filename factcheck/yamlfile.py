@@ -143,7 +143,12 @@ class _Builder:
         if tag == "tag:yaml.org,2002:int":
             return int(value, 16) if value.startswith("0x") else int(value)
         if tag == "tag:yaml.org,2002:float":
-            return float(value.replace("inf", "Inf").replace("INF", "Inf")) if "nan" not in value.lower() else float("nan")
+            lowered = value.lower()
+            if lowered.endswith(".inf"):
+                return float("-inf") if lowered.startswith("-") else float("inf")
+            if lowered.endswith(".nan"):
+                return float("nan")
+            return float(value)
         raise self._error(node, f"expected a plain value, found the tag {tag}")
 
     def _error(self, node: yaml.Node, message: str) -> RuleFileError:
@@ -197,35 +202,55 @@ def _lookup(data: Any, loc: Path) -> Any:
 
 def validate(located: LocatedYaml, model: type[T] | Any) -> T:
     """Validate the file's data against a pydantic model or type; the first error becomes a RuleFileError."""
-    adapter: TypeAdapter[Any] = TypeAdapter(model)
     try:
         if isinstance(model, type) and issubclass(model, BaseModel):
             return model.model_validate(located.data, strict=False)  # type: ignore[return-value]
+        adapter: TypeAdapter[Any] = TypeAdapter(model)
         return adapter.validate_python(located.data)  # type: ignore[no-any-return]
     except ValidationError as exc:
-        raise _first_error(located, exc) from None
+        # A discriminated union puts the tag ("units") first in each error's location.
+        tag = located.data.get("kind") if isinstance(located.data, dict) and not isinstance(model, type) else None
+        raise _first_error(located, exc, tag) from None
 
 
-def _first_error(located: LocatedYaml, exc: ValidationError) -> RuleFileError:
-    errors = sorted(exc.errors(include_url=False), key=lambda err: located.where(_clean(err["loc"]), key=err["type"] == "extra_forbidden"))
+def _first_error(located: LocatedYaml, exc: ValidationError, tag: Any = None) -> RuleFileError:
+    def location(err: Any) -> Path:
+        loc = tuple(err["loc"])
+        if tag is not None and loc and loc[0] == tag:
+            loc = loc[1:]
+        return _clean(loc, located.data, keep_last=err["type"] == "missing")
+
+    errors = sorted(exc.errors(include_url=False), key=lambda err: located.where(location(err), key=err["type"] == "extra_forbidden"))
     err = errors[0]
-    loc = _clean(err["loc"])
+    loc = location(err)
     kind = err["type"]
+    ctx = err.get("ctx", {})
     found = _lookup(located.data, loc)
-    if kind == "missing":
-        parent = loc[:-1]
-        return located.error(parent, f"expected the key '{loc[-1]}', found none in this mapping")
-    if kind == "extra_forbidden":
+    if kind == "missing" and loc:
+        return located.error(loc[:-1], f"expected the key '{loc[-1]}', found none in this mapping")
+    if kind == "extra_forbidden" and loc:
         return located.error(loc, f"expected a known key, found unknown key '{loc[-1]}'", key=True)
     if kind in ("union_tag_invalid", "union_tag_not_found"):
-        ctx = err.get("ctx", {})
-        tag = ctx.get("discriminator", "kind").strip("'")
+        key = str(ctx.get("discriminator", "kind")).strip("'")
         expected = ctx.get("expected_tags", "")
-        got = _lookup(located.data, loc + (tag,))
-        where = loc + (tag,) if got is not None else loc
-        return located.error(where, f"expected '{tag}' to be one of {expected}, found {describe(got)}")
+        got = _lookup(located.data, loc + (key,))
+        where = loc + (key,) if got is not None else loc
+        return located.error(where, f"expected '{key}' to be one of {expected}, found {describe(got)}")
     if kind in _TYPE_WORDS:
         return located.error(loc, f"expected {_TYPE_WORDS[kind]}, found {describe(found)}")
+    bounds = {"less_than": "below", "less_than_equal": "at most", "greater_than": "above", "greater_than_equal": "at least"}
+    if kind in bounds:
+        limit = next(iter(ctx.values()), "?")
+        return located.error(loc, f"expected a number {bounds[kind]} {limit}, found {describe(found)}")
+    if kind == "literal_error":
+        return located.error(loc, f"expected one of {ctx.get('expected', '?')}, found {describe(found)}")
+    if kind == "string_pattern_mismatch":
+        return located.error(loc, f"expected text matching {ctx.get('pattern', '?')}, found {describe(found)}")
+    if kind in ("too_short", "too_long"):
+        size = "at least" if kind == "too_short" else "at most"
+        count = ctx.get("min_length", ctx.get("max_length", "?"))
+        unit = "character" if isinstance(found, str) else "item"
+        return located.error(loc, f"expected {size} {count} {unit}(s), found {len(found) if hasattr(found, '__len__') else describe(found)}")
     message = str(err.get("msg", "invalid value"))
     if message.startswith("Value error, "):
         message = message[len("Value error, ") :]
@@ -236,12 +261,22 @@ def _first_error(located: LocatedYaml, exc: ValidationError) -> RuleFileError:
     return located.error(loc, message)
 
 
-def _clean(loc: tuple[Any, ...]) -> Path:
-    """Drop the names pydantic adds for union members and function validators."""
+def _clean(loc: tuple[Any, ...], data: Any, keep_last: bool) -> Path:
+    """The parts of a pydantic error location that index into the data.
+
+    pydantic adds names of union members and validators ("FractionBelow", "literal[...]"); they
+    are dropped by walking the data, so a key that happens to look like one is kept. The last
+    part is kept for a missing key, which is not in the data by definition.
+    """
     cleaned: list[str | int] = []
-    for part in loc:
-        if isinstance(part, int):
+    current = data
+    for index, part in enumerate(loc):
+        if isinstance(current, dict) and isinstance(part, str) and part in current:
             cleaned.append(part)
-        elif isinstance(part, str) and not part.startswith(("function-", "tagged-union[", "list[", "dict[")) and "[" not in part:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            cleaned.append(part)
+            current = current[part]
+        elif keep_last and index == len(loc) - 1:
             cleaned.append(part)
     return tuple(cleaned)

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 
+from factcheck.casefold import fold
 from factcheck.extract.exclusions import in_copyright_line, not_a_claim
 from factcheck.extract.intervals import find_qualifier, negate, qualified_intervals
 from factcheck.extract.metrics import decide_metric, nearest, noun_after
@@ -30,6 +31,7 @@ _CUE_AFTER = re.compile(
 )
 _YEAR_ON_YEAR = re.compile(r"[^.;]{0,40}?\b(?:year[- ]on[- ]year|from a year earlier|over the previous year|compared with the previous year)", re.IGNORECASE)
 _PART_OF = re.compile(r"\b(?:of whom|of which|among them|among whom|including|of those)\b", re.IGNORECASE)
+_COMPARISON_BASE = re.compile(r"\b(?:from|over|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?\S*$", re.IGNORECASE)
 _RANGE_AND = re.compile(r"^\s+(?:and|to)\s+$", re.IGNORECASE)
 _NOUN_STOP = r"(?:a|an|the|of|for|in|on|at|to|from|with|by|and|or|but|was|were|is|are|be|been|have|has|had|this|that|which|who|whom|than|as|year|years|last|since)"
 
@@ -56,15 +58,15 @@ class ClaimExtractor:
         alias_body = "|".join(r"\s+".join(re.escape(w) for w in a.split(" ")) for a in aliases) or r"(?!x)x"
         # Up to two adjectives between the number and its unit noun ("11 typical cases").
         self._unit_after = re.compile(
-            rf"\s*(?:(?!{_NOUN_STOP}\b)[A-Za-z][\w'-]*\s+){{0,2}}?(?P<alias>{alias_body})(?![\w-])",
-            re.IGNORECASE,
+            rf"\s*(?:(?!{_NOUN_STOP}\b)[a-z][\w'-]*\s+){{0,2}}?(?P<alias>{alias_body})(?![\w-])"
         )
 
     def extract(self, article: Article) -> list[Claim]:
         text = article.text
-        times = [m for m in find_time_mentions(text)]
+        folded = fold(text)
+        times = find_time_mentions(text)
         time_starts = [m.start for m in times]
-        sources = find_sources(text, self.vocabulary)
+        sources = find_sources(text, folded, self.vocabulary)
         source_starts = [m.start for m in sources]
         claims: list[Claim] = []
         seen_ids: dict[str, int] = {}
@@ -72,12 +74,11 @@ class ClaimExtractor:
             if _in_spans(article.furniture, sentence_start, sentence_end):
                 continue
             sentence = text[sentence_start:sentence_end]
-            if in_copyright_line(sentence):
-                continue
+            folded_sentence = folded[sentence_start:sentence_end]
             blocked = [(m.start, m.end) for m in _between(times, time_starts, sentence_start, sentence_end)]
             blocked += [(m.start, m.end) for m in _between(sources, source_starts, sentence_start, sentence_end)]
-            drafts = self._drafts(text, sentence_start, sentence_end, blocked, article)
-            if not drafts:
+            drafts = self._drafts(text, folded_sentence, sentence_start, sentence_end, blocked, article)
+            if not drafts or in_copyright_line(sentence):
                 continue
             # Offsets within the sentence, like the numbers'.
             period_mentions = [
@@ -86,15 +87,15 @@ class ClaimExtractor:
                 if m.role == "period"
             ]
             source = self._source_for(sources, source_starts, sentence_start, sentence_end, article)
-            claims.extend(self._finish(article, sentence_start, sentence, drafts, period_mentions, source, seen_ids))
+            claims.extend(self._finish(article, sentence_start, sentence, folded_sentence, drafts, period_mentions, source, seen_ids))
         return claims
 
     # -- numbers to drafts -------------------------------------------------------------------
 
-    def _drafts(self, text: str, s_start: int, s_end: int, blocked: list[tuple[int, int]], article: Article) -> list[_Draft]:
+    def _drafts(self, text: str, folded: str, s_start: int, s_end: int, blocked: list[tuple[int, int]], article: Article) -> list[_Draft]:
         sentence = text[s_start:s_end]
         drafts: list[_Draft] = []
-        for number in find_numbers(sentence):
+        for number in find_numbers(sentence, folded):
             start, end = s_start + number.start, s_start + number.end
             if any(b_start < end and start < b_end for b_start, b_end in blocked):
                 continue
@@ -102,7 +103,7 @@ class ClaimExtractor:
                 continue
             if _in_spans(article.furniture, start, end):
                 continue
-            unit, unit_how, noun_end = self._unit(sentence, number)
+            unit, unit_how, noun_end = self._unit(sentence, folded, number)
             if not_a_claim(sentence, number, unit is not None):
                 continue
             draft = _Draft(number, start, s_start + noun_end, unit, unit_how, noun_after(sentence, number.end))
@@ -113,7 +114,7 @@ class ClaimExtractor:
             drafts.append(draft)
         return drafts
 
-    def _unit(self, sentence: str, number: NumberMention) -> tuple[str | None, str, int]:
+    def _unit(self, sentence: str, folded: str, number: NumberMention) -> tuple[str | None, str, int]:
         vocabulary = self.vocabulary
         if number.percent:
             name = "percentage_point" if "point" in number.percent else "percent"
@@ -123,12 +124,13 @@ class ClaimExtractor:
             name = vocabulary.unit_symbols.get(number.currency.lower())
             if name:
                 return name, f"'{number.currency}' -> {name}", number.end
-        match = self._unit_after.match(sentence, number.end)
+        match = self._unit_after.match(folded, number.end)
         if match:
-            alias = " ".join(match.group("alias").lower().split())
+            alias = " ".join(match.group("alias").split())
             name = vocabulary.unit_aliases.entries.get(alias)
             if name:
-                return name, f"'{match.group('alias')}' -> {name}", match.end()
+                written = sentence[match.start("alias") : match.end("alias")]
+                return name, f"'{written}' -> {name}", match.end()
         return None, "no unit noun after the number", number.end
 
     # -- drafts to claims --------------------------------------------------------------------
@@ -138,14 +140,15 @@ class ClaimExtractor:
         article: Article,
         s_start: int,
         sentence: str,
+        folded: str,
         drafts: list[_Draft],
         period_mentions: list[TimeMention],
         source: tuple[SourceMention | None, str, bool],
         seen_ids: dict[str, int],
     ) -> list[Claim]:
         vocabulary = self.vocabulary
-        topics = vocabulary.topics.find(sentence)
-        actions = vocabulary.actions.find(sentence)
+        topics = vocabulary.topics.find(folded)
+        actions = vocabulary.actions.find(folded)
         claims: list[Claim] = []
         for index, draft in enumerate(drafts):
             number = draft.number
@@ -272,6 +275,9 @@ class ClaimExtractor:
         if kind == "ratio":
             # "five times as many as during the outbreak in 2003": a later period is the comparison's.
             mentions = [m for m in mentions if m.end <= start]
+        elif kind == "change":
+            # "up 53.9 percent from the previous year": the base of the comparison, not the period.
+            mentions = [m for m in mentions if m.start < end or not _COMPARISON_BASE.search(sentence, 0, m.start + 5)]
         # Measured from the number and its unit noun: "from 72,000 people in 2022 to 90,000 people in 2023".
         best = nearest([(m.start, m.end, str(i)) for i, m in enumerate(mentions)], start, end, sentence)
         if best is not None:

@@ -7,9 +7,10 @@ Values are Decimals so that "2.16 million" is exactly 2,160,000 and its rounding
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+
+from factcheck.casefold import fold
 
 SCALES = {
     "thousand": Decimal(10**3),
@@ -30,26 +31,31 @@ WORD_VALUES.update({word: 10 * index for index, word in enumerate(_TENS) if word
 _ONES_ALT = "|".join(sorted(_ONES[1:], key=len, reverse=True))
 _TENS_ALT = "|".join(word for word in _TENS if word)
 _DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
-_WORD_NUMBER = rf"(?:a\s+dozen|(?:{_TENS_ALT})(?:[-\s](?:{_DIGIT_WORDS}))?|{_ONES_ALT})(?:\s+hundred)?"
+# Flat alternatives, each starting with a letter, so the engine can scan for their first letters.
+_TENS_WITH_ONES = "|".join(rf"{tens}(?:[-\s](?:{_DIGIT_WORDS}))?" for tens in _TENS if tens)
+_WORD_NUMBER = rf"(?:a\s+dozen|{_TENS_WITH_ONES}|{_ONES_ALT})(?:\s+hundred)?"
 _SCALE = r"(?:thousand|million|billion|trillion|mln|mn|bn)"
 _PERCENT = r"(?:%|\s?percent(?:age\s+points?)?\b|\s?per\s+cent\b|\s?percentage\s+points?\b)"
-_CURRENCY = r"(?:US\$|\$|¥|RMB|CNY|USD)"
+_CURRENCY = r"(?:us\$|\$|¥|rmb|cny|usd)"
 
-NUMBER_RE = re.compile(
-    rf"""
-    (?<![\w.,\-/#$¥])                      # not the tail of a word, an identifier or another number
-    (?P<currency>{_CURRENCY}\s?)?
-    (?:
-        (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
-      | (?P<words>{_WORD_NUMBER})
-    )
+_TAIL = rf"""
     (?![\w,.]?\d)(?!-(?:\w))                 # not the head of a longer number or a name like 5-G
     (?:\s?(?P<scale>{_SCALE})\b)?
     (?P<percent>{_PERCENT})?
     (?![\w])
-    """,
-    re.VERBOSE | re.IGNORECASE,
+"""
+# Each pattern starts with a plain character (a digit, the first letter of a number word), so the
+# regex engine finds candidates with a fast scan; what may stand before a number is checked in
+# Python, since a leading look-behind or optional group would make the engine try every position.
+DIGITS_RE = re.compile(
+    rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?){_TAIL}",
+    re.VERBOSE,
 )
+WORDS_RE = re.compile(rf"(?P<words>{_WORD_NUMBER}){_TAIL}", re.VERBOSE)
+CURRENCY_BEFORE_RE = re.compile(rf"(?:{_CURRENCY})\s?$")
+
+# Not the tail of a word, an identifier or another number.
+_NOT_BEFORE = frozenset("_.,-/#$¥")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,15 +73,32 @@ class NumberMention:
     words: bool
 
 
-def find_numbers(text: str) -> Iterator[NumberMention]:
-    for match in NUMBER_RE.finditer(text):
-        mention = _mention(match)
-        if mention is not None:
-            yield mention
+def find_numbers(text: str, folded: str | None = None) -> list[NumberMention]:
+    """Numbers in ``text`` in order; ``folded`` is ``casefold.fold(text)`` when the caller has it."""
+    if folded is None:
+        folded = fold(text)
+    mentions = []
+    for regex in (DIGITS_RE, WORDS_RE):
+        for match in regex.finditer(folded):
+            start = match.start()
+            currency = None
+            if regex is DIGITS_RE and start:
+                sign = CURRENCY_BEFORE_RE.search(folded, max(0, start - 4), start)
+                if sign:
+                    start, currency = sign.start(), text[sign.start() : sign.end()].strip()
+            if start:
+                before = folded[start - 1]
+                if before.isalnum() or before in _NOT_BEFORE:
+                    continue
+            mention = _mention(match, text, start, currency)
+            if mention is not None:
+                mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
 
 
-def _mention(match: re.Match[str]) -> NumberMention | None:
-    digits = match.group("digits")
+def _mention(match: re.Match[str], text: str, start: int, currency: str | None) -> NumberMention | None:
+    digits = match.groupdict().get("digits")
     scale_word = match.group("scale")
     scale = SCALES[scale_word.lower()] if scale_word else Decimal(1)
     if digits is not None:
@@ -93,18 +116,17 @@ def _mention(match: re.Match[str]) -> NumberMention | None:
         step = Decimal(1)
         words = True
     percent = match.group("percent")
-    currency = match.group("currency")
     return NumberMention(
-        start=match.start(),
+        start=start,
         end=match.end(),
-        text=match.group(0),
+        text=text[start : match.end()],
         value=value * scale,
         step=step * scale,
         digits=digits,
         decimals=digits is not None and "." in digits,
         scale=scale_word.lower() if scale_word else None,
         percent=" ".join(percent.split()).lower() if percent else None,
-        currency=currency.strip() if currency else None,
+        currency=currency,
         words=words,
     )
 

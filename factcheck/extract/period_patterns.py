@@ -1,18 +1,23 @@
-"""The time-expression grammar: one compiled regex, and the translation of a match into a Spec.
+"""The time-expression grammar: compiled regexes, and the translation of a match into a Spec.
 
 A ``Spec`` says what an expression means independently of any date ("the most recent March",
 "the calendar year before the anchor"); ``periods.resolve_period`` turns it into dates. Keeping
 the two apart lets one extraction serve any anchor, and keeps this file about text only.
 
-The regex is one alternation scanned once over the text (speed: > 1 MB/s). Python's alternation
-takes the first branch that matches, not the longest, so branches are ordered longest-form first
-(ranges before the dates and months they are built of, full dates before day-and-month).
+TIME_RE is one alternation, compiled once. Python's alternation takes the first branch that
+matches, not the longest, so branches are ordered longest form first (ranges before the dates and
+months they are made of, full dates before day-and-month). For speed it is not run at every
+position: ``periods._scan`` tries it only just before trigger tokens (TRIGGER_RE, LEADIN_*), and
+word lists are prefix tries (``_trie``) with one-character gates per branch, because sre tries
+alternatives one at a time. The roles' context patterns (speech verbs, date labels) are here too.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from factcheck.calendar import MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, month_number
 
@@ -47,6 +52,40 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")  # fmt: skip
 
+
+def _g(name: str, pattern: str) -> str:
+    return f"(?P<{name}>{pattern})"
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of words factored by common prefix ("th(?:e|is|rough(?:out)?)"): sre tries
+    alternatives one by one, so a flat list of 60 words costs 60 tries at every candidate start.
+    A space in a word stands for whitespace. Callers follow each word with whitespace or a word
+    boundary, so the one word that fits is found whatever order the branches are tried in."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any]) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + render(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return render(root)
+
+
+def reversed_words(words: Iterable[str]) -> str:
+    """The trie of ``words`` spelled backwards, to match them leftwards on reversed text."""
+    return _trie(word[::-1] for word in words)
+
+
 # -- building blocks ------------------------------------------------------------------------
 # Every named group must be unique in the combined regex, so blocks take the group name.
 # Years are 1900..2100, never part of a longer digit run or a "2,023"/"2023.5" number.
@@ -59,14 +98,10 @@ _M_FULL = rf"(?:{'|'.join(_FULL_MONTHS)})(?![A-Za-z])"
 _D = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\w)(?![.,]\d)"
 _WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
 _WD_PREFIX = rf"(?:{WEEKDAY_PATTERN}(?![A-Za-z])(?:(?<=Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.|(?<=Tues|Thur)\.|(?<=Thurs)\.)?,?\s+)?"
-_NUM = rf"(?:\d{{1,2}}|{'|'.join(_NUMBER_WORDS)})"
+_NUM = rf"(?:\d{{1,2}}|{_trie(_NUMBER_WORDS)})"
 # "between A and B" needs "and"; otherwise "to", "through", "until" or a dash joins a range.
 _CONN = r"(?(pbetween)\s+(?i:and)\s+|(?:\s*[-–—]\s*|\s+(?i:to|through|until|till|thru)\s+))"
 _REL_YEAR = r"(?i:this|last|next|the\s+(?:previous|preceding|prior|current|coming))\s+(?i:year)(?![\w-])"
-
-
-def _g(name: str, pattern: str) -> str:
-    return f"(?P<{name}>{pattern})"
 
 
 def _yref(p: str) -> str:
@@ -89,8 +124,8 @@ _EDGE = (
     r"(?:(?:as\s+(?:of|at)|by|at|in|until|till|through|since|from|to|towards?)\s+)?"
     r"(?:(?:the\s+)?(?:end|start|beginning|close)\s+of\s+|end-)"
 )
-_STRONG = r"in|during|since|until|till|through|throughout|as\s+of|as\s+at|by|for|of|from"
-_WEAK = r"on|over|at|up\s+to"
+_STRONG = _trie("in during since until till through throughout by for of from".split() + ["as of", "as at"])
+_WEAK = _trie(["on", "over", "at", "up to"])
 _PREFIX = (
     r"(?<![\w$€£¥#@/])(?<!\d[.,])(?<!\d-)"
     rf"(?:(?P<pbetween>(?i:between)\s+)|(?P<prep>(?P<strong>(?i:{_EDGE})|(?i:{_STRONG})\s+)|(?i:{_WEAK})\s+))?"
@@ -140,12 +175,13 @@ _BRANCHES = [
     ),
     (
         "k_rel",
+        # "5 years ago" first, so that a number fails here after one try, not fourteen.
+        rf"(?:{_g('rel_nago', '(?i:' + _NUM + ')')}\s+(?i:years\s+(?:ago|earlier))|(?=[tTlLaAnNyY])"
         r"(?i:(?P<rel_ybl>the\s+year\s+before\s+last)"
         r"|(?P<rel_ym1>last\s+year|the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago))"
         r"|(?P<rel_y0>this\s+year|the\s+current\s+year)|(?P<rel_yp1>next\s+year|the\s+coming\s+year)"
-        rf"|{_g('rel_nago', _NUM)}\s+years\s+(?:ago|earlier)"
         r"|(?P<rel_mm1>last\s+month|the\s+previous\s+month|a\s+month\s+(?:earlier|ago))|(?P<rel_m0>this\s+month)"
-        r"|(?P<rel_wm1>last\s+week|the\s+previous\s+week)|(?P<rel_w0>this\s+week)|(?P<rel_dm1>yesterday))(?![\w-])",
+        r"|(?P<rel_wm1>last\s+week|the\s+previous\s+week)|(?P<rel_w0>this\s+week)|(?P<rel_dm1>yesterday)))(?![\w-])",
     ),
     # Only full weekday names stand alone: "Sun" and "Sat" are too often something else.
     ("k_weekday", rf"(?:(?P<wd_last>(?i:last))\s+)?{_g('wd', _WD_FULL)}"),
@@ -167,8 +203,31 @@ _BRANCHES = [
 # Sunday.\n\nMarch 3, 2024" is a sentence end and a dateline, not "Sunday, March 3, 2024".
 _ONE_BREAK = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 _ONE_BREAK_OPTIONAL = r"(?:[^\S\n]*\n?[^\S\n]*)"
+# The characters each branch can start with. sre tries every branch in turn at a candidate
+# start; a one-character lookahead lets the hopeless ones fail at once (~2x faster on years).
+_YEAR_FIRST = "12"
+_MONTH_FIRST = "JFMASOND"
+_GATES = {
+    "k_iso": _YEAR_FIRST, "k_dayrange": "0-9JFMASONDTWtT", "k_date": "0-9JFMASONDTWtT",
+    "k_monthrange": _MONTH_FIRST, "k_yearrange": _YEAR_FIRST, "k_md": "0-9JFMASONDTWtT",
+    "k_monthyear": _MONTH_FIRST, "k_part": "tTfFsSlL1-4", "k_code": "QH12", "k_firstn": "tTfF",
+    "k_past": "tTpPlL", "k_vague": "rRtTpPlL", "k_rel": "tTlLaAnNoOyYfFsSeE0-9", "k_weekday": "lLMTWFS",
+    "k_yearword": "tTfF", "k_label": _YEAR_FIRST, "k_possessive": _YEAR_FIRST, "k_year": _YEAR_FIRST,
+    "k_month": _MONTH_FIRST,
+}  # fmt: skip
+# Days and counts have at most two digits: those branches need not look at a year at all.
+_NOT_A_YEAR = frozenset({"k_dayrange", "k_date", "k_md", "k_part", "k_rel"})
+_NO_THIRD_DIGIT = r"(?!\d\d\d)"
 TIME_RE = re.compile(
-    (_PREFIX + "(?:" + "|".join(_g(name, body) for name, body in _BRANCHES) + ")")
+    (
+        _PREFIX
+        + "(?:"
+        + "|".join(
+            _g(name, f"(?=[{_GATES[name]}]){_NO_THIRD_DIGIT if name in _NOT_A_YEAR else ''}{body}")
+            for name, body in _BRANCHES
+        )
+        + ")"
+    )
     .replace(r"\s+", _ONE_BREAK)
     .replace(r"\s*", _ONE_BREAK_OPTIONAL)
 )
@@ -183,19 +242,20 @@ TRIGGER_RE = re.compile(
     r"|(?i:years?|months?|weeks?|quarters?|half|decade|yesterday|recent))"
 )
 _LEADIN_WORDS = (
-    r"in|during|since|until|till|through|throughout|as|of|at|by|for|from|on|over|up|to|toward|towards|between|the"
-    r"|end|start|beginning|close|first|second|third|fourth|final|last|past|previous|preceding|recent|this|next"
-    r"|current|coming|prior|a|an|one|calendar|fiscal|and|or|" + "|".join(_NUMBER_WORDS)
+    "in during since until till through throughout as of at by for from on over up to toward towards between the "
+    "end start beginning close first second third fourth final last past previous preceding recent this next "
+    "current coming prior a an one calendar fiscal and or".split()
+    + list(_NUMBER_WORDS)
 )
 # The chain is read backwards from the trigger, on the reversed text: one anchored match per
-# trigger instead of a search over the text before it. Words are reversed, longest first.
-_LEADIN_REVERSED = "|".join(sorted((w[::-1] for w in _LEADIN_WORDS.split("|")), key=lambda w: (-len(w), w)))
-_WEEKDAY_NAMES_REVERSED = "|".join(
-    sorted({name[::-1] for name in WEEKDAYS} | {"seut", "sruht"}, key=lambda w: (-len(w), w))
-)
+# trigger instead of a search over the text before it.
+_LEADIN_REVERSED = reversed_words(_LEADIN_WORDS)
+_WEEKDAY_NAMES_REVERSED = reversed_words({*WEEKDAYS, "tues", "thurs"})
 LEADIN_REVERSED_RE = re.compile(
     r"(?:(?:[\s,]+|\s*[-–—]\s*)\.?"
-    rf"(?:(?i:{_LEADIN_REVERSED}|{_WEEKDAY_NAMES_REVERSED})|(?:ts|dn|dr|ht)?\d{{1,2}})(?![\w'’]))+"
+    # At most 12 words: real lead-ins have 8 at most ("as of the end of the first eleven"), and the
+    # bound keeps a long run of such words ("the the the ...") from making the scan quadratic.
+    rf"(?:(?i:{_LEADIN_REVERSED}|{_WEEKDAY_NAMES_REVERSED})|(?:ts|dn|dr|ht)?\d{{1,2}})(?![\w'’])){{1,12}}"
 )
 WORD_START_RE = re.compile(r"(?<![\w$€£¥#@/])\w")
 # "in 2019 and 2020": the second year of a list, added as its own mention.
@@ -210,49 +270,57 @@ YEAR_FOLLOWERS = frozenset(
 # -- roles: the words around a day that say it is when something was said, or a document's date --
 
 _SAY = (
-    r"said|says|say|announced|announces|stated|states|noted|notes|added|adds|warned|warns|confirmed|confirms"
-    r"|revealed|reveals|disclosed|discloses|declared|declares|explained|explains|reported|reports|wrote|writes"
-    r"|posted|tweeted|pointed\s+out"
-)
+    "said says say announced announces stated states noted notes added adds warned warns confirmed confirms "
+    "revealed reveals disclosed discloses declared declares explained explains reported reports wrote writes "
+    "posted tweeted"
+).split() + ["pointed out"]
 # Verbs with a person as object before the day: "told reporters", "urged prosecutors nationwide".
 _TELL = (
-    r"told|tells|briefed|briefs|informed|informs|urged|urges|demanded|demands|ordered|orders|asked|asks"
-    r"|instructed|instructs|required|requires|called\s+on|calls\s+on"
-)
+    "told tells briefed briefs informed informs urged urges demanded demands ordered orders asked asks "
+    "instructed instructs required requires"
+).split() + ["called on", "calls on"]
 _HOLD = (
-    r"held|holds|hosted|hosts|convened|convenes|released|releases|issued|issues|published|publishes"
-    r"|unveiled|unveils|delivered|delivers|presented|presents|submitted|submits|made\s+public"
-)
-_NOUN = (
-    r"(?:press\s+|news\s+)?(?:conference|briefing|meeting|session|statement|report|notice|circular|release"
-    r"|interview|speech|address|forum|hearing|document|data|figures|paper|guidelines?|opinions?|announcement"
-    r"|post|plenary|gathering|event)s?"
-)
-_DET = r"(?:a|an|the|its|his|her|their|this|that)"
-_VENUE = rf"\s+(?:in|at|during|via|through|on)\s+{_DET}\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN}"
+    "held holds hosted hosts convened convenes released releases issued issues published publishes "
+    "unveiled unveils delivered delivers presented presents submitted submits"
+).split() + ["made public"]
+_NOUN = "(?:press\\s+|news\\s+)?" + _trie(
+    "conference briefing meeting session statement report notice circular release interview speech address forum "
+    "hearing document data figures paper guideline opinion announcement post plenary gathering event".split()
+) + "s?"
+_DET = _trie("a an the its his her their this that".split())
+_PHRASE = rf"\s+{_DET}\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN}"  # "a (news) conference", "the new figures"
+_VENUE = rf"\s+{_trie(['in', 'at', 'during', 'via', 'through', 'on'])}{_PHRASE}"
 # What comes right before a day when it is the day something was said: "said (on)", "told
-# reporters", "held a press conference", "in a statement".
+# reporters", "held a press conference", "in a statement". Word lists are tries (see _trie): this
+# is searched over the 100 characters before every weekday or day mention.
 SPEECH_BEFORE_RE = re.compile(
-    rf"(?:\b(?:{_SAY})(?:\s+{_DET}\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN})?(?:{_VENUE})?"
-    rf"|\b(?:{_TELL})(?:\s+[^\W\d][\w'’.-]*){{1,4}}?(?:{_VENUE})?"
-    rf"|\b(?:{_HOLD})(?:\s+{_DET}\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN})?(?:{_VENUE})?"
-    rf"|\b(?:in|at|during|via|through)\s+{_DET}\s+(?:[\w'’-]+\s+){{0,3}}?{_NOUN})\s*,?\s*\Z",
+    rf"\b(?:{_trie(_SAY + _HOLD)}(?:{_PHRASE})?(?:{_VENUE})?"
+    # The object is up to three words, none a preposition: "asked for help on Monday" is no speech.
+    rf"|{_trie(_TELL)}(?:\s+(?!(?:for|about|to|in|at|from|with|by|of|that|on)\b)[^\W\d][\w'’.-]*){{1,3}}?(?:{_VENUE})?"
+    rf"|{_trie(['in', 'at', 'during', 'via', 'through'])}{_PHRASE})\s*,?\s*\Z",
     re.IGNORECASE,
 )
 # "On 25 Jan., the SPP held a press conference": a clause-opening day, then a speech verb with no
 # figure in between (a digit means the clause is about a figure, not an announcement).
-SPEECH_AFTER_RE = re.compile(rf"[ \t]*,?[ \t]+(?:[^\d.;!?\n]{{0,80}}?\s)?(?:{_SAY}|{_TELL}|{_HOLD})(?!\w)", re.IGNORECASE)
+SPEECH_AFTER_RE = re.compile(rf"[ \t]*,?[ \t]+(?:[^\d.;!?\n]{{0,80}}?\s)?{_trie(_SAY + _TELL + _HOLD)}(?!\w)", re.IGNORECASE)
 PASSIVE_RE = re.compile(r"\b(?:was|were|been|being|be|is|are|am)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 # ... unless what was released is a document: "the figures were released on April 8" is speech,
 # "12 suspects were released on Sunday" is what happened that day.
 DOCUMENT_PASSIVE_RE = re.compile(
     rf"\b{_NOUN}\s+(?:(?:had|has|have)\s+been|was|were|is|are)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE
 )
-DATE_WORDS_BEFORE_RE = re.compile(
-    r"(?:\b(?:updated|published|posted|released|issued|created|modified|date|dated|time)\s*[:：]\s*"
-    r"|\b(?:effective|dated|(?:takes?|took|taking)\s+effect|(?:come|comes|came|coming)\s+into\s+(?:force|effect)"
-    r"|starting|beginning|commencing|deadline(?:\s+is)?|expires?|valid\s+(?:until|through|till))\s+)\Z",
-    re.IGNORECASE,
+# Words before a date that make it a document's or a rule's date, matched leftwards from the
+# mention on the reversed text (one anchored match instead of a search over a window):
+# "Updated: Apr 9, 2020", "effective May 1, 2024", "the rules take effect on May 1".
+_DATE_LABELS = "updated published posted released issued created modified date dated time".split()
+_DATE_CONTEXT = (
+    "effective dated starting beginning commencing deadline expire expires".split()
+    + [f"{verb} effect" for verb in ("take", "takes", "took", "taking")]
+    + [f"{verb} into {what}" for verb in ("come", "comes", "came", "coming") for what in ("force", "effect")]
+    + ["deadline is", "valid until", "valid through", "valid till"]
+)
+DATE_WORDS_BEFORE_REVERSED_RE = re.compile(
+    rf"(?:\s*[:：]\s*(?i:{reversed_words(_DATE_LABELS)})|\s+(?i:{reversed_words(_DATE_CONTEXT)}))(?!\w)"
 )
 # A byline-style label at the head of a line: "Published April 9, 2020", "By X | Updated Apr 9".
 DATE_LINE_LABEL_RE = re.compile(

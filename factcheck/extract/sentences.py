@@ -10,11 +10,12 @@ ABBREVIATIONS = frozenset(
     e.g i.e vs etc gen prof sen rep approx fig u.s u.k u.n dept govt jr sr art para sec vol""".split()
 )
 
+# Each alternative starts with a plain character, so the regex engine finds candidates fast.
 _BOUNDARY = re.compile(
     r"""
-      (?<=[.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9\u4e00-\u9fff])  # end of sentence, then a capital
-    | [ \t]*\n[ \t]*\n\s*                                          # a blank line: new paragraph
-    | [ \t]*\n(?=[ \t]*(?:[#•*>|]|-\s|\d+\.\s))                   # a heading, bullet or list item
+      (?P<stop>[.!?]["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9\u4e00-\u9fff])  # end of sentence, then a capital
+    | \n[ \t]*\n\s*                                                 # a blank line: new paragraph
+    | \n(?=[ \t]*(?:[#•*>|]|-\s|\d+\.\s))                           # a heading, bullet or list item
     """,
     re.VERBOSE,
 )
@@ -26,14 +27,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        blank_line = match.group(0).count("\n") >= 2
-        if not blank_line and text[match.start() - 1 : match.start()] == ".":
-            word = _LAST_WORD.search(text, max(0, match.start() - 12), match.end())
-            if word and word.group(1).lower() in ABBREVIATIONS:
-                continue
-            if word and len(word.group(1)) == 1 and word.group(1).isupper():  # an initial: "J. Smith"
-                continue
-        _append(text, start, match.start(), spans)
+        end = match.start()
+        if match.group("stop"):
+            end = match.end("stop")
+            if match.group("stop")[0] == "." and match.group(0).count("\n") < 2:
+                word = _LAST_WORD.search(text, max(0, end - 12), end)
+                if word and word.group(1).lower() in ABBREVIATIONS:
+                    continue
+                if word and len(word.group(1)) == 1 and word.group(1).isupper():  # an initial: "J. Smith"
+                    continue
+        _append(text, start, end, spans)
         start = match.end()
     _append(text, start, len(text), spans)
     return spans

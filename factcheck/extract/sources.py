@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from factcheck.model import Period
 from factcheck.vocabulary import Vocabulary
+
+
+_REACH = 80  # characters around a keyword that a source pattern may span
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,19 +38,32 @@ class SourceMention:
         return Period(date(year, 1, 1), date(year, 12, 31)), how
 
 
-def find_sources(text: str, vocabulary: Vocabulary) -> list[SourceMention]:
-    """Every source mention, the longest where several overlap; a yearless mention takes the year
-    of an earlier mention of the same source (the article keeps talking about one report)."""
+def find_sources(text: str, folded: str, vocabulary: Vocabulary) -> list[SourceMention]:
+    """Every source mention in ``text`` (matched on ``folded``, see ``vocabulary.fold``), the
+    longest where several overlap; a yearless mention takes the year of an earlier mention of the same source (the
+    article keeps talking about one report)."""
     found: list[SourceMention] = []
-    for matcher in vocabulary.sources:
-        for match in matcher.regex.finditer(text):
-            year = match.groupdict().get("year")
-            found.append(
-                SourceMention(
-                    match.start(), match.end(), match.group(0), matcher.source.id, matcher.source.name,
-                    int(year) if year else None, matcher.pattern.covers if year else "unknown", matcher.source.rounding,
-                )
+    if not vocabulary.sources:
+        return found
+    patterns, keywords = vocabulary.source_regex
+    matches: dict[tuple[int, int], re.Match[str]] = {}
+    searched_to = 0
+    for keyword in keywords.finditer(folded):
+        # A source names its keyword within a few words; search only around it.
+        low, high = max(searched_to, keyword.start() - _REACH), min(len(folded), keyword.end() + _REACH)
+        for match in patterns.finditer(folded, low, high):
+            matches.setdefault((match.start(), match.end()), match)
+        searched_to = max(searched_to, keyword.start())
+    for _, match in sorted(matches.items()):
+        index = int(str(match.lastgroup)[1:])
+        matcher = vocabulary.sources[index]
+        year = match.group(f"y{index}") if f"y{index}" in match.re.groupindex else None
+        found.append(
+            SourceMention(
+                match.start(), match.end(), text[match.start() : match.end()], matcher.source.id, matcher.source.name,
+                int(year) if year else None, matcher.pattern.covers if year else "unknown", matcher.source.rounding,
             )
+        )
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[SourceMention] = []
     for mention in found:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck.casefold import fold
 from factcheck.errors import RuleFileError
 from factcheck.vocabulary.models import (
     Action,
@@ -40,7 +41,7 @@ class PhraseTable:
 
     def add(self, phrase: str, target: str) -> str | None:
         """Add a phrase; returns the entry that already owns it, if another one does."""
-        key = phrase.lower()
+        key = fold(phrase)
         owner = self.entries.get(key)
         if owner is not None and owner != target:
             return owner
@@ -50,32 +51,33 @@ class PhraseTable:
 
     @property
     def regex(self) -> re.Pattern[str]:
+        """Matches folded text. Longest first, so "telecom and online fraud" beats "online fraud"."""
         if self._regex is None:
-            # Longest first, so that "telecom and online fraud" wins over "online fraud".
             phrases = sorted(self.entries, key=lambda p: (-len(p), p))
-            body = "|".join(_phrase_pattern(p) for p in phrases) or r"(?!x)x"
-            self._regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+            self._regex = re.compile(alternation(phrases))
         return self._regex
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Every match in text as (start, end, entry)."""
-        return [(m.start(), m.end(), self.entries[_norm(m.group(0))]) for m in self.regex.finditer(text)]
+    def find(self, folded: str) -> list[tuple[int, int, str]]:
+        """Every match in folded text as (start, end, entry)."""
+        return [(m.start(), m.end(), self.entries[" ".join(m.group(0).split())]) for m in self.regex.finditer(folded)]
 
 
-def _phrase_pattern(phrase: str) -> str:
-    # Any run of white space in the text matches a space in the phrase.
-    return r"\s+".join(re.escape(word) for word in phrase.split(" "))
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.lower().split())
+def alternation(phrases: list[str]) -> str:
+    """Whole-word alternatives; any run of white space in the text matches a space in a phrase."""
+    parts = []
+    for phrase in phrases:
+        body = r"\s+".join(re.escape(word) for word in phrase.split(" "))
+        start = r"\b" if phrase[:1].isalnum() else r"(?<!\w)"
+        end = r"\b" if phrase[-1:].isalnum() else ""
+        parts.append(start + body + end)
+    return "|".join(parts) or r"(?!x)x"
 
 
 @dataclass
 class SourceMatcher:
     source: Source
     pattern: SourcePattern
-    regex: re.Pattern[str]
+    regex: str  # with named groups s<index> and y<index>
 
 
 @dataclass
@@ -95,6 +97,14 @@ class Vocabulary:
     action_entries: dict[str, Action] = field(default_factory=dict)
     sources: list[SourceMatcher] = field(default_factory=list)
     source_entries: dict[str, Source] = field(default_factory=dict)
+    _source_regex: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+
+    @property
+    def source_regex(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """The source patterns, and the keywords whose places are searched for them."""
+        if self._source_regex is None:
+            self._source_regex = (source_regex(self.sources), source_keywords(self.sources))
+        return self._source_regex
 
     def unit(self, name: str | None) -> Unit | None:
         return self.units.get(name) if name else None
@@ -182,7 +192,7 @@ def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places:
                 raise located.error(("sources", index, "id"), f"expected each source id once, found '{source.id}' again")
             vocabulary.source_entries[source.id] = source
             for pattern_index, pattern in enumerate(source.patterns):
-                regex = _source_regex(pattern.pattern)
+                regex = _source_regex(pattern.pattern, len(vocabulary.sources))
                 if regex is None:
                     raise located.error(("sources", index, "patterns", pattern_index, "pattern"), f"expected words and at most one {{year}}, found '{pattern.pattern}'")
                 vocabulary.sources.append(SourceMatcher(source, pattern, regex))
@@ -203,18 +213,32 @@ def _check_references(vocabulary: Vocabulary, places: list[tuple[LocatedYaml, in
             raise located.error(("topics", index, "default_action"), f"expected the id of an action, found '{topic.default_action}'")
 
 
-def _source_regex(pattern: str) -> re.Pattern[str] | None:
-    words = pattern.split()
+def _source_regex(pattern: str, index: int) -> str | None:
+    """One source pattern as a regex over folded text; {year} becomes the group y<index>."""
     parts = []
-    for word in words:
-        if word == "{year}":
-            parts.append(r"(?P<year>(?:19|20)\d\d)")
-        elif "{year}" in word:
-            before, _, after = word.partition("{year}")
-            parts.append(re.escape(before) + r"(?P<year>(?:19|20)\d\d)" + re.escape(after))
-        else:
-            parts.append(re.escape(word))
+    for word in fold(pattern).split():
+        before, year, after = word.partition("{year}")
+        parts.append(re.escape(before) + (rf"(?P<y{index}>(?:19|20)\d\d)" if year else "") + re.escape(after))
+    body = r"\s+".join(parts)
     try:
-        return re.compile(r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])", re.IGNORECASE)
+        re.compile(body)
     except re.error:
         return None
+    return rf"(?P<s{index}>(?<![\w-]){body}(?![\w-]))"
+
+
+def source_regex(matchers: list[SourceMatcher]) -> re.Pattern[str]:
+    """All source patterns in one pass; at one position the longest pattern is tried first."""
+    order = sorted(range(len(matchers)), key=lambda i: (-len(matchers[i].pattern.pattern), i))
+    return re.compile("|".join(matchers[i].regex for i in order) or r"(?!x)x")
+
+
+def source_keywords(matchers: list[SourceMatcher]) -> re.Pattern[str]:
+    """The longest plain word of each pattern: a fast scan for them finds where sources may be."""
+    words = set()
+    for matcher in matchers:
+        plain = [w for w in fold(matcher.pattern.pattern).split() if "{year}" not in w]
+        words.add(max(plain, key=len) if plain else "")
+    if "" in words:  # a pattern that is only {year}: no keyword to look for
+        return re.compile(r"(?s).")
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))

@@ -1,0 +1,102 @@
+"""Entry point: ``python -m bench [--only NAME] [--quick] [options]``.
+
+A small registry of named benchmarks. Each registers its own options and a ``run`` function
+that prints its section and returns nothing; setup problems raise ``BenchSetupError``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from importlib import metadata
+
+from bench import BenchSetupError, extraction
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    name: str
+    summary: str
+    add_arguments: Callable[[Any], None]  # gets an argparse argument group
+    run: Callable[[argparse.Namespace], None]
+
+
+# Later: "check" (check engine), "report" (report rendering).
+BENCHMARKS: dict[str, Benchmark] = {
+    b.name: b
+    for b in [
+        Benchmark("extraction", extraction.SUMMARY, extraction.add_arguments, extraction.run),
+    ]
+}
+
+
+def _cpu_model() -> str | None:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.lower().startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or None
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def print_machine() -> None:
+    print(f"machine:   {platform.platform()}")
+    cpu = _cpu_model()
+    print(f"cpu:       {os.cpu_count()} logical CPUs" + (f", {cpu}" if cpu else ""))
+    print(f"python:    {platform.python_implementation()} {platform.python_version()}")
+    print(f"packages:  factcheck {_version('factcheck')}, quantulum3 {_version('quantulum3')}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench", description="Run factcheck's benchmarks.")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=sorted(BENCHMARKS),
+        metavar="NAME",
+        help=f"run only this benchmark (repeatable); one of: {', '.join(BENCHMARKS)}",
+    )
+    parser.add_argument("--quick", action="store_true", help="smaller inputs and fewer runs, for a fast look")
+    parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    for bench in BENCHMARKS.values():
+        bench.add_arguments(parser.add_argument_group(f"{bench.name} benchmark"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.list:
+        for bench in BENCHMARKS.values():
+            print(f"{bench.name:<12} {bench.summary}")
+        return 0
+    selected = [BENCHMARKS[name] for name in BENCHMARKS if not args.only or name in args.only]
+    print_machine()
+    print(f"mode:      {'quick' if args.quick else 'full'}")
+    for bench in selected:
+        print()
+        print(f"== {bench.name}: {bench.summary} ==")
+        try:
+            bench.run(args)
+        except BenchSetupError as exc:
+            sys.stdout.flush()
+            print(f"python -m bench: {bench.name}: {exc}", file=sys.stderr)
+            return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

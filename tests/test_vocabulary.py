@@ -1,0 +1,114 @@
+"""Vocabulary files: loading, merging, and errors that say file:line:col, expected and found."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck import units
+from factcheck.errors import RuleFileError
+from factcheck.vocabulary import load_vocabulary
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def write_vocabulary(tmp_path: Path, name: str, text: str) -> Path:
+    rules = tmp_path / "rules"
+    shutil.copytree(REPO / "rules" / "vocabulary", rules / "vocabulary", dirs_exist_ok=True)
+    (rules / "vocabulary" / name).write_text(text, encoding="utf-8")
+    return rules
+
+
+BROKEN = [
+    ("unknown-kind", "kind: colours\n", "x.yaml:1:7: expected 'kind' to be one of 'qualifiers', 'units', 'metrics', 'sources', found 'colours'"),
+    ("no-kind", "units: []\n", "x.yaml:1:1: expected"),
+    ("unknown-key", "kind: units\nunits:\n  - name: widget\n    colour: red\n", "x.yaml:4:5: expected a known key, found unknown key 'colour'"),
+    ("wrong-type", "kind: units\nunits: a lot\n", "x.yaml:2:8: expected a list, found 'a lot'"),
+    ("missing-field", "kind: metrics\ntopics:\n  - id: drones\n", "x.yaml:3:5: expected the key 'phrases', found none in this mapping"),
+    ("bad-id", "kind: metrics\ntopics:\n  - id: Drone Crime\n    phrases: [drones]\n", "x.yaml:3:9: expected"),
+    ("syntax", "kind: units\nunits: [\n", "x.yaml:3:1: expected valid YAML, found a syntax error"),
+    ("duplicate-key", "kind: units\nkind: units\n", "x.yaml:2:1: expected each key once, found 'kind' again"),
+    ("yes-is-not-bool", "kind: sources\nsources:\n  - id: r\n    name: R\n    patterns: [{pattern: report, covers: no}]\n", "x.yaml:5:42: expected one of 'previous_year', 'same_year' or 'unknown', found 'no'"),
+    ("tolerance-range", "kind: qualifiers\ntolerance: 3.5e6\n", "x.yaml:2:12: expected"),
+    ("bad-bound", "kind: qualifiers\nqualifiers:\n  - {name: x, phrases: [x], bound: sideways}\n", "x.yaml:3:36: expected one of"),
+    ("phrase-taken", "kind: metrics\ntopics:\n  - id: other\n    phrases: [telecom fraud]\n", "x.yaml:4:15: expected each topic phrase once, found 'telecom fraud' also in topic 'telecom-fraud'"),
+    ("unknown-parent", "kind: metrics\ntopics:\n  - id: drones\n    parent: aviation\n    phrases: [drone crime]\n", "x.yaml:4:13: expected the id of a topic, found 'aviation'"),
+    ("duplicate-unit", "kind: units\nunits:\n  - name: person\n", "x.yaml:3:11: expected each unit name once, found 'person' again"),
+    ("unit-definition", "kind: units\nunits:\n  - name: lakh\n    definition: 100000 * rupee\n", "x.yaml:4:17: expected a definition from a known unit, found 'rupee'"),
+    ("alias-bomb", "kind: units\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "expected at most 100000 values"),
+    ("not-a-mapping", "- kind: units\n", "x.yaml:1:1: expected a mapping with a 'kind' key"),
+    ("python-tag", "kind: !!python/object:os.system units\n", "x.yaml:1:7: expected a plain value, found the tag"),
+]
+
+
+@pytest.mark.parametrize("name,text,message", BROKEN, ids=[case[0] for case in BROKEN])
+def test_broken_vocabulary_file(tmp_path: Path, name: str, text: str, message: str) -> None:
+    rules = write_vocabulary(tmp_path, "x.yaml", text)
+    with pytest.raises(RuleFileError) as caught:
+        load_vocabulary([str(rules)])
+    shown = str(caught.value)
+    assert shown.split("/")[-1].startswith(message.split(":")[0]) or message in shown
+    assert message in shown.replace(str(rules / "vocabulary") + "/", ""), shown
+
+
+def test_broken_vocabulary_exits_2_without_traceback(tmp_path: Path) -> None:
+    rules = write_vocabulary(tmp_path, "x.yaml", "kind: units\nunits:\n  - name: widget\n    colour: red\n")
+    result = subprocess.run([sys.executable, "-m", "factcheck", "parse", "5 widgets", "--rules", str(rules)], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("x.yaml:4:5: expected a known key, found unknown key 'colour'")
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_rules_directory(tmp_path: Path) -> None:
+    with pytest.raises(RuleFileError, match="expected a rules directory, found nothing"):
+        load_vocabulary([str(tmp_path / "nope")])
+
+
+def test_a_users_file_adds_a_beat(tmp_path: Path) -> None:
+    rules = write_vocabulary(
+        tmp_path,
+        "roads.yaml",
+        "kind: metrics\nactions:\n  - id: killed\n    phrases: [killed, died]\ntopics:\n  - id: road-deaths\n    phrases: [road accidents, traffic accidents]\n",
+    )
+    vocabulary = load_vocabulary([str(rules)])
+    from factcheck.commands import parse_text
+
+    claims = parse_text("In 2023, 1,200 people were killed in road accidents.", vocabulary, None)
+    assert claims[0].metric == "road-deaths/killed" and claims[0].metric_matched
+
+
+def test_pint_keeps_people_and_cases_apart(vocabulary) -> None:  # type: ignore[no-untyped-def]
+    assert not units.comparable(vocabulary.units, "person", "case")
+    assert units.comparable(vocabulary.units, "person", "person")
+    assert units.comparable(vocabulary.units, "yuan", "ten_thousand_yuan")
+    assert not units.comparable(vocabulary.units, "yuan", "us_dollar")
+    assert units.base_unit(vocabulary.units, "ten_thousand_yuan") == ("yuan", 10000.0)
+
+
+def test_parse_does_not_import_pint_for_counting_units() -> None:
+    code = "import sys\nfrom factcheck.cli import main\nsys.argv=['factcheck','parse','261 people']\ntry:\n    main()\nexcept SystemExit:\n    pass\nprint('pint' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert result.stdout.strip().endswith("False"), result.stdout + result.stderr
+
+
+YAMLISH = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)),
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(st.text(max_size=10), children, max_size=4)),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(text=st.one_of(st.text(max_size=300), st.builds(lambda k, d: f"kind: {k}\n" + __import__("yaml").safe_dump(d), st.sampled_from(["units", "metrics", "qualifiers", "sources", "x"]), YAMLISH)))
+def test_loader_never_crashes(tmp_path: Path, text: str) -> None:
+    rules = write_vocabulary(tmp_path, "x.yaml", text)
+    try:
+        load_vocabulary([str(rules)])
+    except RuleFileError as error:
+        assert error.path and error.line and error.column
