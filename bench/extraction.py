@@ -165,6 +165,7 @@ def import_quantulum() -> Any | None:
 
 
 def run(args: argparse.Namespace) -> None:
+    from factcheck.casefold import fold
     from factcheck.commands import text_article
     from factcheck.extract import ClaimExtractor
     from factcheck.extract.numbers import find_numbers
