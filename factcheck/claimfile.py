@@ -59,6 +59,8 @@ class ClaimRecord(_Strict):
     period: PeriodRecord | None = None
     kind: str = Field(pattern="^(count|change|share|ratio|money)$")
     source: str | None = None
+    source_period: PeriodRecord | None = None
+    dated: date | None = None
     links: dict[str, str] = Field(default_factory=dict)
     how: dict[str, str] = Field(default_factory=dict)
     corrected: bool = False
@@ -104,6 +106,8 @@ def claim_from_record(record: ClaimRecord, article_id: str) -> Claim:
         period=Period(record.period.start, record.period.end) if record.period else None,
         kind=record.kind,
         source=record.source,
+        source_period=Period(record.source_period.start, record.source_period.end) if record.source_period else None,
+        dated=record.dated,
         links=tuple(sorted(record.links.items())),
         how=tuple(record.how.items()),
         corrected=record.corrected,

@@ -203,6 +203,10 @@ class Claim:
     period: Period | None
     kind: str
     source: str | None
+    # The period the source's figures cover ("the 2024 work report": 2023), when known.
+    source_period: Period | None = None
+    # The date its relative periods were resolved against: the article's or its listing item's.
+    dated: date | None = None
     # Relations to other claims of the article: ("part_of", id) for "of whom", ("change_from", id)
     # and ("change_to", id) for the levels a change links.
     links: tuple[tuple[str, str], ...] = field(default=())
@@ -227,6 +231,8 @@ class Claim:
             "period": self.period.to_json() if self.period else None,
             "kind": self.kind,
             "source": self.source,
+            "source_period": self.source_period.to_json() if self.source_period else None,
+            "dated": self.dated.isoformat() if self.dated else None,
             "links": dict(self.links),
             "how": dict(self.how),
             "corrected": self.corrected,

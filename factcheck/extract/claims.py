@@ -217,6 +217,8 @@ class ClaimExtractor:
                 period=period,
                 kind=kind,
                 source=claim_source.label if claim_source else None,
+                source_period=claim_source.period()[0] if claim_source else None,
+                dated=anchor,
                 links=tuple(links),
                 how=tuple(how),
             )
@@ -381,7 +383,14 @@ def _link_changes(sentence: str, s_start: int, claims: list[Claim]) -> list[Clai
             break
         previous_end = claim.end
     if len(links) == len(change.links):
-        return claims
+        # "more than 105,000 people ..., up about 95 percent year-on-year": the one level of the
+        # same metric in the sentence is the level the change leads to.
+        levels = [c for c in claims if c.kind == "count" and c.metric == change.metric and c.metric_matched]
+        if len(levels) != 1:
+            return claims
+        links.append(("change_to", levels[0].id))
+        if change.period is None and levels[0].period is not None:
+            period, period_how = levels[0].period, f"the period of the level it changes, '{levels[0].text}'"
     how = tuple((k, period_how if k == "period" else v) for k, v in change.how)
     updated = replace(change, links=tuple(links), period=period, how=how)
     return [updated if c is change else c for c in claims]

@@ -1,0 +1,142 @@
+"""What every check kind shares: the rule-file fields, claim selection and the claim index."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.model import Claim, Period
+
+Severity = Literal["error", "warning", "info"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Selector(Strict):
+    """Which claims a rule looks at; every condition given must hold."""
+
+    metrics: list[str] = Field(default_factory=list, description="metric patterns, * and ? as in file names: telecom-fraud/*")
+    kinds: list[Literal["count", "change", "share", "ratio", "money"]] = Field(default_factory=list)
+    units: list[str] = Field(default_factory=list)
+    matched_only: bool = Field(default=True, description="leave out claims whose metric no vocabulary entry matched")
+
+    def accepts(self, claim: Claim) -> bool:
+        if self.matched_only and not claim.metric_matched:
+            return False
+        if self.kinds and claim.kind not in self.kinds:
+            return False
+        if self.units and claim.unit not in self.units:
+            return False
+        return not self.metrics or any(fnmatch.fnmatchcase(claim.metric, pattern) for pattern in self.metrics)
+
+
+class ExampleDocument(Strict):
+    text: str = Field(min_length=1)
+    date: date | None = None
+    id: str | None = None
+
+
+class Example(Strict):
+    """Documents that, checked together with this rule alone, must (fail) or must not (pass) give a finding."""
+
+    documents: list[ExampleDocument] = Field(min_length=1)
+    note: str | None = None
+
+
+class Examples(Strict):
+    fail: list[Example] = Field(default_factory=list)
+    pass_: list[Example] = Field(default_factory=list, alias="pass")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class RuleBase(Strict):
+    """The fields of every check rule file (rules/checks/<id>.yaml; the id is the file stem)."""
+
+    description: str = Field(min_length=1, description="what the rule checks, shown in every output")
+    severity: Severity = Field(description="severity of the findings")
+    message: str | None = Field(default=None, description="message template; see the check kind for its fields")
+    select: Selector = Field(default_factory=Selector)
+    help: str | None = Field(default=None, description="what to do about a finding")
+    examples: Examples = Field(default_factory=Examples)
+
+
+FactKey = tuple[str, str | None, Period | None, str]
+
+
+def fact_key(claim: Claim) -> FactKey:
+    """Claims about the same fact: the same metric, unit, period and kind."""
+    return (claim.metric, claim.unit, claim.period, claim.kind)
+
+
+def describe_fact(key: FactKey) -> str:
+    metric, unit, period, kind = key
+    when = _describe_period(period)
+    return f"{metric}, {unit or 'no unit'}, {when}" + ("" if kind == "count" else f", {kind}")
+
+
+def _describe_period(period: Period | None) -> str:
+    if period is None:
+        return "no period"
+    if period.start is not None and period.start.month == 1 and period.start.day == 1 and period.end.month == 12 and period.end.day == 31:
+        if period.start.year == period.end.year:
+            return str(period.start.year)
+        return f"{period.start.year}-{period.end.year}"
+    return str(period)
+
+
+@dataclass
+class ClaimIndex:
+    """Every claim of a run, grouped once, so that no check compares all pairs."""
+
+    claims: list[Claim]
+    by_id: dict[str, Claim] = field(default_factory=dict)
+    by_fact: dict[FactKey, list[Claim]] = field(default_factory=dict)
+    derived: list[Claim] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_id = {claim.id: claim for claim in self.claims}
+        groups: dict[FactKey, list[Claim]] = defaultdict(list)
+        for claim in self.claims:
+            groups[fact_key(claim)].append(claim)
+        self.by_fact = dict(groups)
+
+    def selected(self, selector: Selector) -> dict[FactKey, list[Claim]]:
+        """The fact groups, each with only the claims the selector accepts (empty groups dropped)."""
+        result: dict[FactKey, list[Claim]] = {}
+        for key, claims in self.by_fact.items():
+            chosen = [claim for claim in claims if selector.accepts(claim)]
+            if chosen:
+                result[key] = chosen
+        return result
+
+    def add_derived(self, claims: list[Claim]) -> None:
+        for claim in claims:
+            self.derived.append(claim)
+            self.by_id[claim.id] = claim
+            self.by_fact.setdefault(fact_key(claim), []).append(claim)
+
+
+@dataclass(frozen=True)
+class LoadedRule:
+    """A validated check rule file."""
+
+    id: str  # the file stem
+    path: str
+    rule: RuleBase  # the check kind's own model (a subclass with its options)
+
+    @property
+    def check(self) -> str:
+        return str(getattr(self.rule, "check"))
+
+
+def is_derived(claim: Claim) -> bool:
+    """Claims a rule computed from others (growth), rather than ones an article states."""
+    return any(relation.startswith("derived") for relation, _ in claim.links)

@@ -1,0 +1,26 @@
+"""Run the checks: derive implied claims, then let each rule look at the grouped claims."""
+
+from __future__ import annotations
+
+from factcheck.checks import CHECKS
+from factcheck.checks.base import ClaimIndex, LoadedRule
+from factcheck.findings import Finding
+from factcheck.model import Claim
+
+
+def run_checks(claims: list[Claim], rules: list[LoadedRule]) -> list[Finding]:
+    """Findings of every rule, in a deterministic order (severity, rule, fact, fingerprint).
+
+    Derive, then agree: rules that derive claims (growth) add them to the index first, with their
+    provenance in ``links`` and ``how``, so that every check sees them and every finding can show
+    the chain that produced a number.
+    """
+    index = ClaimIndex(sorted(claims, key=lambda c: (c.article, c.start, c.id)))
+    for loaded in rules:
+        derive = getattr(CHECKS[loaded.check], "derive", None)
+        if derive is not None:
+            index.add_derived(derive(index, loaded))
+    findings: list[Finding] = []
+    for loaded in rules:
+        findings.extend(CHECKS[loaded.check].check(index, loaded))
+    return sorted(findings, key=Finding.sort_key)

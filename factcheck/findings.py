@@ -1,0 +1,91 @@
+"""What a run finds: one immutable Finding type that every output format consumes."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from factcheck.model import Claim, Interval
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1, "never": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str  # the rule id: its file stem, stable (SARIF and CI history key on it)
+    check: str  # the check kind that produced it
+    severity: str  # error | warning | info
+    message: str
+    fact: str  # what the claims disagree about, e.g. "telecom-fraud/prosecuted, person, 2023"
+    claims: tuple[Claim, ...]  # sorted by article, then position
+    consensus: Interval | None = None  # the interval most claims share, where there is one
+    outliers: tuple[str, ...] = ()  # ids of the claims that leave the consensus
+    derivation: tuple[str, ...] = ()  # how derived claims were computed, one step a line
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable across runs and text moves: rule, fact and the claims' normalised values."""
+        parts = [self.rule, self.fact]
+        parts += sorted(f"{c.article}|{c.text}|{c.value}|{c.unit}|{c.period}" for c in self.claims)
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+
+    @property
+    def anchor(self) -> str:
+        """A stable HTML anchor and reference: F- and the fingerprint."""
+        return f"F-{self.fingerprint}"
+
+    def sort_key(self) -> tuple[int, str, str, str]:
+        return (-SEVERITY_RANK[self.severity], self.rule, self.fact, self.fingerprint)
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """What outputs show of an article beside its claims."""
+
+    id: str
+    path: str
+    title: str | None
+    publisher: str | None
+    published: date | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class RuleRef:
+    id: str
+    check: str
+    severity: str
+    description: str
+    path: str
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything an output needs: findings in a deterministic order, and what they refer to."""
+
+    findings: tuple[Finding, ...]
+    articles: dict[str, ArticleRef]
+    rules: dict[str, RuleRef]
+    claim_count: int
+    warnings: tuple[str, ...] = field(default=())
+
+    def count(self, severity: str) -> int:
+        return sum(1 for finding in self.findings if finding.severity == severity)
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "articles": len(self.articles),
+            "claims": self.claim_count,
+            "error": self.count("error"),
+            "warning": self.count("warning"),
+            "info": self.count("info"),
+        }
+
+    def exit_code(self, fail_on: str) -> int:
+        from factcheck import exitcodes
+
+        threshold = SEVERITY_RANK[fail_on]
+        failing = any(SEVERITY_RANK[f.severity] >= threshold for f in self.findings)
+        return exitcodes.FINDINGS if failing else exitcodes.OK
