@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from importlib import metadata
 
-from bench import BenchSetupError, extraction
+from bench import BenchSetupError, engine, extraction
 
 
 @dataclass(frozen=True)
@@ -26,11 +26,11 @@ class Benchmark:
     run: Callable[[argparse.Namespace], None]
 
 
-# Later: "check" (check engine), "report" (report rendering).
 BENCHMARKS: dict[str, Benchmark] = {
     b.name: b
     for b in [
         Benchmark("extraction", extraction.SUMMARY, extraction.add_arguments, extraction.run),
+        Benchmark("engine", engine.SUMMARY, engine.add_arguments, engine.run),
     ]
 }
 

@@ -78,6 +78,94 @@ def extract(paths: tuple[str, ...], output_format: str, out_dir: str | None, che
     sys.exit(code)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif", "junit", "github", "auto"]), help="Output format (default: `format` from config, else text; auto: github inside GitHub Actions).")
+@click.option("--output", metavar="FILE", help="Write the --format output to FILE instead of standard output.")
+@click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE", help="Also write FORMAT to FILE (repeatable), e.g. --report sarif=factcheck.sarif.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="Exit 1 when a finding is at or above this severity (default: error).")
+@click.option("--claims", "claims_dir", metavar="DIR", help="Claim files used while their article is unchanged (default: `claims` from config).")
+@click.option("--strict", is_flag=True, help="Exit 2 when a document cannot be read (default: report it and go on).")
+@_rules_option
+def run(paths: tuple[str, ...], output_format: str | None, output: str | None, reports: tuple[str, ...], fail_on: str | None, claims_dir: str | None, strict: bool, rules: tuple[str, ...]) -> None:
+    """Check documents and claim files in PATHS (default: `paths` from config) with the rules.
+
+    Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input.
+    """
+    import os
+
+    from factcheck.report import choose_format
+    from factcheck.run import run_command
+
+    config = _config()
+    targets = list(paths) or [config.resolve(p) for p in config.paths]
+    rule_dirs = list(rules) or [config.resolve(r) for r in config.rules]
+    outputs: list[tuple[str, str | None]] = [(choose_format(output_format or config.format, os.environ), output or (config.resolve(config.output) if config.output else None))]
+    extra: dict[str, str] = {name: config.resolve(path) for name, path in config.reports.items()}
+    for item in reports:
+        name, _, path = item.partition("=")
+        if name not in ("text", "json", "sarif", "junit", "github") or not path:
+            raise click.BadParameter(f"expected FORMAT=FILE with FORMAT one of text, json, sarif, junit, github, found '{item}'", param_hint="--report")
+        extra[name] = path
+    outputs += sorted(extra.items())
+    code = run_command(targets, claims_dir or config.resolve(config.claims), rule_dirs, _vocabulary(tuple(rule_dirs)), outputs, fail_on or config.fail_on, strict)
+    sys.exit(code)
+
+
+@cli.group()
+def rules() -> None:
+    """List the check rules and run the examples inside them."""
+
+
+@rules.command("list")
+@_rules_option
+def rules_list(rules: tuple[str, ...]) -> None:
+    """Each rule: id, check kind, severity, description and the file that defines it."""
+    from factcheck.rules import load_rules
+
+    for loaded in load_rules(_rule_dirs(rules)):
+        click.echo(f"{loaded.id}  [{loaded.check}, {loaded.rule.severity}]  {loaded.rule.description}  ({loaded.path})")
+
+
+@rules.command("test")
+@click.argument("ids", nargs=-1)
+@_rules_option
+def rules_test(ids: tuple[str, ...], rules: tuple[str, ...]) -> None:
+    """Run the examples of the rules (all, or the IDS given); exit 1 when one fails.
+
+    Rules without examples are listed: an untested rule is a rule nobody knows works.
+    """
+    from factcheck.rule_examples import run_examples
+    from factcheck.rules import load_rules
+
+    directories = _rule_dirs(rules)
+    loaded = load_rules(directories)
+    known = {rule.id for rule in loaded}
+    for unknown in sorted(set(ids) - known):
+        raise click.BadParameter(f"expected a rule id ({', '.join(sorted(known))}), found '{unknown}'", param_hint="IDS")
+    vocabulary = _vocabulary(tuple(directories))
+    failed = untested = 0
+    for rule in loaded:
+        if ids and rule.id not in ids:
+            continue
+        results = run_examples(rule, vocabulary)
+        if not results:
+            untested += 1
+            click.echo(f"none  {rule.id}: no examples")
+        for result in results:
+            click.echo(result.describe())
+            failed += not result.ok
+    click.echo(f"{failed} failed, {untested} rules without examples", err=True)
+    sys.exit(exitcodes.FINDINGS if failed else exitcodes.OK)
+
+
+def _rule_dirs(rules: tuple[str, ...]) -> list[str]:
+    if rules:
+        return list(rules)
+    config = _config()
+    return [config.resolve(r) for r in config.rules]
+
+
 def _config() -> Any:
     from factcheck.config import load_config
 
@@ -87,11 +175,7 @@ def _config() -> Any:
 def _vocabulary(rules: tuple[str, ...]) -> Any:
     from factcheck.vocabulary import load_vocabulary
 
-    directories = list(rules)
-    if not directories:
-        config = _config()
-        directories = [config.resolve(r) for r in config.rules]
-    return load_vocabulary(directories)
+    return load_vocabulary(_rule_dirs(rules))
 
 
 def main() -> None:

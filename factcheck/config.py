@@ -18,9 +18,11 @@ class Config(BaseModel):
     claims: str = Field(default="claims", description="directory of claim files")
     rules: list[str] = Field(default_factory=lambda: ["rules"], description="rule directories")
     fail_on: Literal["error", "warning", "info", "never"] = "error"
-    format: list[str] = Field(default_factory=lambda: ["text"])
-    output: str | None = None
-    html: str | None = None
+    format: Literal["text", "json", "sarif", "junit", "github", "auto"] = "text"
+    output: str | None = Field(default=None, description="file for --format (default: standard output)")
+    reports: dict[Literal["text", "json", "sarif", "junit", "github"], str] = Field(
+        default_factory=dict, description="more outputs: format -> file, e.g. {sarif: factcheck.sarif}"
+    )
     base: str = Field(default=".", exclude=True)
 
     def resolve(self, path: str) -> str:

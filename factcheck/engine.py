@@ -8,14 +8,14 @@ from factcheck.findings import Finding
 from factcheck.model import Claim
 
 
-def run_checks(claims: list[Claim], rules: list[LoadedRule]) -> list[Finding]:
+def run_checks(claims: list[Claim], rules: list[LoadedRule], parents: dict[str, str] | None = None) -> list[Finding]:
     """Findings of every rule, in a deterministic order (severity, rule, fact, fingerprint).
 
     Derive, then agree: rules that derive claims (growth) add them to the index first, with their
     provenance in ``links`` and ``how``, so that every check sees them and every finding can show
     the chain that produced a number.
     """
-    index = ClaimIndex(sorted(claims, key=lambda c: (c.article, c.start, c.id)))
+    index = ClaimIndex(sorted(claims, key=lambda c: (c.article, c.start, c.id)), parents=dict(parents or {}))
     for loaded in rules:
         derive = getattr(CHECKS[loaded.check], "derive", None)
         if derive is not None:

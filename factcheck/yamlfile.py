@@ -102,6 +102,9 @@ def load_yaml(path: str) -> LocatedYaml:
     return parse_yaml(text, path)
 
 
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
 class _Builder:
     def __init__(self, located: LocatedYaml) -> None:
         self.located = located
@@ -114,6 +117,8 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise self._error(node, f"expected YAML nested at most {MAX_DEPTH} deep, found deeper")
         self.located.value_marks.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _COLLECTION_TAGS:
+            raise self._error(node, f"expected a plain value, found the tag {node.tag}")
         if isinstance(node, yaml.MappingNode):
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
@@ -200,7 +205,7 @@ def _lookup(data: Any, loc: Path) -> Any:
     return data
 
 
-def validate(located: LocatedYaml, model: type[T] | Any) -> T:
+def validate(located: LocatedYaml, model: type[T] | Any, discriminator: str = "kind") -> T:
     """Validate the file's data against a pydantic model or type; the first error becomes a RuleFileError."""
     try:
         if isinstance(model, type) and issubclass(model, BaseModel):
@@ -209,7 +214,7 @@ def validate(located: LocatedYaml, model: type[T] | Any) -> T:
         return adapter.validate_python(located.data)  # type: ignore[no-any-return]
     except ValidationError as exc:
         # A discriminated union puts the tag ("units") first in each error's location.
-        tag = located.data.get("kind") if isinstance(located.data, dict) and not isinstance(model, type) else None
+        tag = located.data.get(discriminator) if isinstance(located.data, dict) and not isinstance(model, type) else None
         raise _first_error(located, exc, tag) from None
 
 

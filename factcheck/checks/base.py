@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+
+Day = date  # a field named `date` would hide the type in its own annotation
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from factcheck.model import Claim, Period
 
@@ -26,6 +29,17 @@ class Selector(Strict):
     kinds: list[Literal["count", "change", "share", "ratio", "money"]] = Field(default_factory=list)
     units: list[str] = Field(default_factory=list)
     matched_only: bool = Field(default=True, description="leave out claims whose metric no vocabulary entry matched")
+    sentence: str | None = Field(default=None, description="a regular expression the claim's sentence must match")
+
+    @field_validator("sentence")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"expected a valid regular expression, found '{value}' ({exc})") from None
+        return value
 
     def accepts(self, claim: Claim) -> bool:
         if self.matched_only and not claim.metric_matched:
@@ -34,12 +48,14 @@ class Selector(Strict):
             return False
         if self.units and claim.unit not in self.units:
             return False
+        if self.sentence is not None and not re.search(self.sentence, claim.sentence):
+            return False
         return not self.metrics or any(fnmatch.fnmatchcase(claim.metric, pattern) for pattern in self.metrics)
 
 
 class ExampleDocument(Strict):
     text: str = Field(min_length=1)
-    date: date | None = None
+    date: Day | None = None  # the publication date that relative periods resolve against
     id: str | None = None
 
 
@@ -100,6 +116,7 @@ class ClaimIndex:
     by_id: dict[str, Claim] = field(default_factory=dict)
     by_fact: dict[FactKey, list[Claim]] = field(default_factory=dict)
     derived: list[Claim] = field(default_factory=list)
+    parents: dict[str, str] = field(default_factory=dict)  # topic -> broader topic (metrics vocabulary)
 
     def __post_init__(self) -> None:
         self.by_id = {claim.id: claim for claim in self.claims}

@@ -1,0 +1,84 @@
+"""agree: figures for the same fact must have values in common.
+
+Claims about one fact (the same metric, unit, period and kind) are compared by their intervals,
+not their digits: "more than 50,000" and "51,000" agree, "more than 50,000" and "38,000" do not.
+The consensus is the value most claims allow; a claim whose interval misses it is an outlier.
+When the hard intervals disagree the finding has the rule's severity; when only the in-practice
+(soft) intervals do ("more than 50,000" against "72,000": possible, but not what "more than
+50,000" is used to mean) it has ``soft_severity``. Derived claims are left to the growth check.
+
+Fails: "Prosecutors charged more than 50,000 people with telecom fraud in 2023." and
+"Some 38,000 people were prosecuted for telecom fraud in 2023."
+
+Passes: "Prosecutors charged more than 50,000 people with telecom fraud in 2023." and
+"In 2023, 51,000 individuals were prosecuted for telecom fraud."
+
+Message fields: {fact}, {consensus}, {claims} (every claim of the fact), {outliers}, {count} (how
+many claims), {support} (how many allow the consensus), {basis} ("hard" or "in practice").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field
+
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, Severity, describe_fact, is_derived
+from factcheck.checks.consensus import Agreement, agreement, by_position, quote_all, render, show_interval, soft_or_hard
+from factcheck.findings import Finding
+from factcheck.model import Claim
+
+ID = "agree"
+
+
+class Rule(RuleBase):
+    check: Literal["agree"]
+    soft_severity: Severity = Field(default="warning", description="severity when only the in-practice (soft) intervals disagree")
+
+
+def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
+    options = rule.rule
+    assert isinstance(options, Rule)
+    for key, group in index.selected(options.select).items():
+        stated = [claim for claim in group if not is_derived(claim)]
+        if len(stated) < 2:
+            continue
+        hard = agreement([claim.value for claim in stated])
+        if hard.outliers:
+            yield _finding(rule, options.severity, describe_fact(key), stated, hard, "hard")
+            continue
+        soft = agreement([soft_or_hard(claim) for claim in stated])
+        if soft.outliers:
+            yield _finding(rule, options.soft_severity, describe_fact(key), stated, soft, "in practice")
+
+
+def _finding(rule: LoadedRule, severity: str, fact: str, claims: list[Claim], found: Agreement, basis: str) -> Finding:
+    outliers = [claims[index] for index in found.outliers]
+    listed = by_position(claims)
+    fields = {
+        "fact": fact,
+        "consensus": show_interval(found.consensus),
+        "claims": quote_all(listed),
+        "outliers": quote_all(by_position(outliers)),
+        "count": len(claims),
+        "support": found.support,
+        "basis": basis,
+    }
+    if found.tied:
+        default = f"figures for {fact} disagree ({basis}) and none has more support than another: {fields['claims']}"
+    else:
+        default = (
+            f"figures for {fact} disagree ({basis}): {found.support} of {len(claims)} allow {fields['consensus']}, "
+            f"{fields['outliers']} {'does' if len(outliers) == 1 else 'do'} not"
+        )
+    return Finding(
+        rule=rule.id,
+        check=ID,
+        severity=severity,
+        message=render(rule.rule.message, default, **fields),
+        fact=fact,
+        claims=listed,
+        consensus=found.consensus,
+        outliers=tuple(claim.id for claim in by_position(outliers)),
+    )

@@ -1,0 +1,196 @@
+"""growth: a stated change must agree with the levels it links.
+
+Derive, then compare. A change ("up 53.9 percent") that the extractor linked to the level it
+leads to ("78,000 people" in 2023) implies the level before it, by interval arithmetic on the hard
+intervals: [77,500, 78,500) / (1 + [53.85, 53.95)%) = [50,341, 51,024) people in 2022. The
+previous period is the level's period shifted back by its own length (a calendar year: the year
+before; N whole years: the N years before), or the period of the level the change starts from
+when that is linked too ("from 72,000 in 2022 to 90,000 in 2023"); other periods derive nothing.
+The implied claim joins its fact group (with its provenance in ``links`` and ``how``), and when it
+misses the consensus of the claims stated for that fact, the finding shows the arithmetic.
+
+``select`` picks the change claims; the levels and the stated claims are taken as they are.
+
+Fails: "In 2023, 78,000 people were prosecuted for infringing citizens' personal information, up
+53.9 percent from the previous year." and "In 2022, 40,000 people were prosecuted for infringing
+citizens' personal information."
+
+Passes: "Prosecutions for assisting information network crimes rose 25 percent, from 72,000
+people in 2022 to 90,000 people in 2023."
+
+Message fields: {fact}, {change} and {level} (the claims quoted), {implied} (the derived
+interval), {period} (its period), {consensus} (of the stated claims), {stated} (the stated claims
+quoted), {claims}, {derivation} (the arithmetic).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from factcheck.checks.base import ClaimIndex, FactKey, LoadedRule, RuleBase, describe_fact, fact_key, is_derived
+from factcheck.checks.consensus import (
+    Agreement,
+    agreement,
+    by_position,
+    describe_period,
+    quote,
+    quote_all,
+    render,
+    show_interval,
+    whole_years,
+    years_before,
+)
+from factcheck.findings import Finding
+from factcheck.model import Claim, Interval, Period
+
+ID = "growth"
+FROM_CHANGE = "derived_from_change"
+FROM_LEVEL = "derived_from_level"
+
+
+class Rule(RuleBase):
+    check: Literal["growth"]
+
+
+def derive(index: ClaimIndex, rule: LoadedRule) -> list[Claim]:
+    """The level before each selected change, implied by the change and the level it leads to."""
+    derived: list[Claim] = []
+    for claims in index.selected(rule.rule.select).values():
+        for change in claims:
+            if change.kind != "change" or change.unit != "percent" or is_derived(change):
+                continue
+            claim = _previous(index, change)
+            if claim is not None and claim.id not in index.by_id:  # another growth rule may have made it
+                derived.append(claim)
+    return derived
+
+
+def _previous(index: ClaimIndex, change: Claim) -> Claim | None:
+    links = dict(change.links)
+    level = index.by_id.get(links.get("change_to", ""))
+    start = index.by_id.get(links.get("change_from", ""))
+    if level is None or level.kind == "change" or level.unit == "percent" or level.period is None:
+        return None
+    period, period_how = _previous_period(level.period, start)
+    value = implied_previous(level.value, change.value)
+    if period is None or value is None:
+        return None
+    derivation = f"'{level.text}' {show_interval(level.value)} / (1 + {show_interval(change.value)}%) = {show_interval(value)}"
+    return Claim(
+        id=f"{change.id}>previous",
+        article=change.article,
+        text=f"implied by '{change.text}' and '{level.text}'",
+        start=change.start,
+        end=change.end,
+        line=change.line,
+        column=change.column,
+        sentence=change.sentence,
+        value=value,
+        soft=None,
+        qualifier=None,
+        unit=level.unit,
+        metric=level.metric,
+        metric_matched=level.metric_matched,
+        period=period,
+        kind=level.kind,
+        source=None,
+        dated=change.dated,
+        links=((FROM_CHANGE, change.id), (FROM_LEVEL, level.id)),
+        how=(
+            ("value", f"the level before '{level.text}', given the change '{change.text}'"),
+            ("period", period_how),
+            ("derivation", derivation),
+        ),
+    )
+
+
+def _previous_period(period: Period, start: Claim | None) -> tuple[Period | None, str]:
+    if start is not None and start.period is not None and start.period != period:
+        return start.period, f"the period of the level the change starts from, '{start.text}'"
+    years = whole_years(period)
+    if years is None:
+        return None, ""
+    shifted = years_before(period, years)
+    return shifted, f"{describe_period(period)} shifted back by its length: {describe_period(shifted)}"
+
+
+def implied_previous(level: Interval, rate: Interval) -> Interval | None:
+    """The values x with x * (1 + r/100) in ``level`` for some r in ``rate``; None when undefined.
+
+    Levels are counts or amounts, never negative: an unbounded lower end is 0. A rate of -100%
+    or less leaves the previous level unbounded above (nothing divided by nearly nothing).
+    """
+    if rate.high is not None and rate.high <= -100:
+        return None
+    low, low_open = (0.0, False) if level.low is None else (level.low, level.low_open)
+    if low < 0:
+        return None
+    divisor_high = None if rate.high is None else 1 + rate.high / 100
+    divisor_low = None if rate.low is None else 1 + rate.low / 100
+    if divisor_high is None:  # an unbounded rise: the previous level may be as small as we like
+        new_low, new_low_open = 0.0, low_open or low > 0
+    else:
+        new_low, new_low_open = low / divisor_high, low_open or (rate.high_open and low > 0)
+    if level.high is None or divisor_low is None or divisor_low <= 0:
+        new_high, new_high_open = None, True
+    else:
+        new_high, new_high_open = level.high / divisor_low, level.high_open or rate.low_open
+    return Interval(new_low, new_high, new_low_open, new_high_open)
+
+
+def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
+    selector = rule.rule.select
+    consensus: dict[FactKey, tuple[list[Claim], Agreement] | None] = {}
+    for derived in index.derived:
+        links = dict(derived.links)
+        change = index.by_id.get(links.get(FROM_CHANGE, ""))
+        level = index.by_id.get(links.get(FROM_LEVEL, ""))
+        if change is None or level is None or not selector.accepts(change):
+            continue
+        key = fact_key(derived)
+        if key not in consensus:
+            stated = [c for c in index.by_fact.get(key, []) if not is_derived(c) and (c.metric_matched or not selector.matched_only)]
+            consensus[key] = (stated, agreement([c.value for c in stated])) if stated else None
+        found = consensus[key]
+        if found is None or derived.value.overlaps(found[1].consensus):
+            continue
+        yield _finding(rule, key, derived, change, level, *found)
+
+
+def _finding(rule: LoadedRule, key: FactKey, derived: Claim, change: Claim, level: Claim, stated: list[Claim], found: Agreement) -> Finding:
+    fact = describe_fact(key)
+    derivation = dict(derived.how)["derivation"]
+    supporting = [claim for claim in stated if claim.value.overlaps(found.consensus)]
+    listed = by_position([change, level, *stated])
+    fields = {
+        "fact": fact,
+        "change": quote(change),
+        "level": quote(level),
+        "implied": show_interval(derived.value),
+        "period": describe_period(derived.period),
+        "consensus": show_interval(found.consensus),
+        "stated": quote_all(by_position(supporting)),
+        "claims": quote_all(listed),
+        "derivation": derivation,
+    }
+    default = (
+        f"{fields['change']} and {fields['level']} imply {fields['implied']} for {fields['period']}, "
+        f"but {fields['stated']} {'says' if len(supporting) == 1 else 'say'} {fields['consensus']}"
+    )
+    return Finding(
+        rule=rule.id,
+        check=ID,
+        severity=rule.rule.severity,
+        message=render(rule.rule.message, default, **fields),
+        fact=fact,
+        claims=listed,
+        consensus=found.consensus,
+        outliers=(change.id,),
+        derivation=(
+            f"change: {quote(change)} = {show_interval(change.value)}% ({describe_period(change.period)})",
+            f"level: {quote(level)} = {show_interval(level.value)} ({describe_period(level.period)})",
+            f"implied for {fields['period']}: {derivation}",
+            f"stated for {fields['period']}: {fields['stated']} = {fields['consensus']}",
+        ),
+    )

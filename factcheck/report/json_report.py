@@ -1,0 +1,53 @@
+"""The JSON output of `factcheck run`: the stable machine contract of DESIGN.md.
+
+::
+
+    {"findings": [{"rule", "severity", "message", "fact", "check", "fingerprint", "consensus",
+                   "outliers", "derivation", "claims": [CLAIM + "article" + "path"]}],
+     "summary": {"articles", "claims", "error", "warning", "info"}}
+
+``consensus`` is an interval (``{"low", "high", "low_open", "high_open"}``) or null, ``outliers``
+the ids of the claims that leave it, ``derivation`` how derived claims were computed, one step an
+item. Keys beyond the contract are only ever added, never renamed.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from factcheck.findings import Finding, RunResult
+from factcheck.model import Claim
+from factcheck.report.claims import article_path, derivation_lines
+
+
+def render(result: RunResult) -> str:
+    return json.dumps(payload(result), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def payload(result: RunResult) -> dict[str, Any]:
+    return {
+        "findings": [finding_json(finding, result) for finding in result.findings],
+        "summary": result.summary(),
+    }
+
+
+def finding_json(finding: Finding, result: RunResult) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "message": finding.message,
+        "fact": finding.fact,
+        "check": finding.check,
+        "fingerprint": finding.fingerprint,
+        "consensus": finding.consensus.to_json() if finding.consensus is not None else None,
+        "outliers": list(finding.outliers),
+        "derivation": derivation_lines(finding),
+        "claims": [claim_json(claim, result) for claim in finding.claims],
+    }
+
+
+def claim_json(claim: Claim, result: RunResult) -> dict[str, Any]:
+    """CLAIM of the contract, with the id and path of the article it stands in."""
+    fields = claim.to_json()
+    return {"id": fields.pop("id"), "article": claim.article, "path": article_path(result, claim), **fields}

@@ -1,0 +1,126 @@
+"""Check-kind tests: claims come from the real extractor run on short invented documents.
+
+Each kind has a YAML case file, cases/<kind>.yaml, that its test module runs through the
+``case`` parameter: documents in, the findings expected out (or none). A case is
+
+    name: what it shows             # the test id
+    options: {severity: error}      # the rule's own fields (defaults: description, severity)
+    documents: [{text, date, id}]   # id defaults to doc-1, doc-2...
+    findings:                       # every finding, in the engine's order; [] for a trap
+      - severity: error
+        fact: telecom-fraud/prosecuted, person, 2023
+        claims: [more than 50,000 people, Some 38,000 people]   # texts, by article then position
+        consensus: "[50,500, 51,500)"                          # optional, as findings show it
+        outliers: [Some 38,000 people]                          # optional, texts
+        message: [substrings the message must contain]          # optional
+        derivation: [substrings the derivation must contain]    # optional
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from factcheck.checks import CHECKS
+from factcheck.checks.base import LoadedRule
+from factcheck.checks.consensus import show_interval
+from factcheck.commands import text_article
+from factcheck.engine import run_checks
+from factcheck.extract import ClaimExtractor
+from factcheck.findings import Finding
+from factcheck.model import Claim
+from factcheck.vocabulary import load_vocabulary
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+CASES = HERE / "cases"
+
+Documents = list[dict[str, Any]]
+
+
+def load_cases(kind: str) -> list[dict[str, Any]]:
+    with open(CASES / f"{kind}.yaml", encoding="utf-8") as handle:
+        return list(yaml.safe_load(handle))
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parametrise ``case`` with the cases of the module's kind: test_agree.py -> cases/agree.yaml."""
+    if "case" in metafunc.fixturenames:
+        kind = metafunc.module.__name__.rpartition(".")[2].removeprefix("test_")
+        cases = load_cases(kind)
+        metafunc.parametrize("case", cases, ids=[case["name"] for case in cases])
+
+
+@pytest.fixture(scope="session")
+def extractor() -> ClaimExtractor:
+    return ClaimExtractor(load_vocabulary([str(REPO / "rules")]))
+
+
+def make_rule(kind: str, rule_id: str = "x", **options: Any) -> LoadedRule:
+    fields = {"check": kind, "description": f"test rule of {kind}", "severity": "error", **options}
+    return LoadedRule(id=rule_id, path=f"{rule_id}.yaml", rule=CHECKS[kind].Rule.model_validate(fields))
+
+
+@pytest.fixture
+def extract(extractor: ClaimExtractor) -> Callable[[Documents], list[Claim]]:
+    """Claims of documents given as {text, date, id} (id defaults to doc-<n>)."""
+
+    def extract(documents: Documents) -> list[Claim]:
+        claims: list[Claim] = []
+        for number, document in enumerate(documents, 1):
+            published = document.get("date")
+            if isinstance(published, str):
+                published = date.fromisoformat(published)
+            article = text_article(document["text"], published, document.get("id", f"doc-{number}"))
+            claims.extend(extractor.extract(article))
+        return claims
+
+    return extract
+
+
+@pytest.fixture
+def findings(extract: Callable[[Documents], list[Claim]]) -> Callable[..., list[Finding]]:
+    """Findings of one rule of ``kind`` (options as keyword arguments) over documents."""
+
+    def findings(kind: str, documents: Documents, **options: Any) -> list[Finding]:
+        return run_checks(extract(documents), [make_rule(kind, **options)])
+
+    return findings
+
+
+def texts(claims: tuple[Claim, ...] | list[Claim]) -> list[str]:
+    return [claim.text for claim in claims]
+
+
+@pytest.fixture
+def check_case(
+    extract: Callable[[Documents], list[Claim]], findings: Callable[..., list[Finding]]
+) -> Callable[[str, dict[str, Any]], None]:
+    def check_case(kind: str, case: dict[str, Any]) -> None:
+        for document in case["documents"]:  # a trap only counts when its claims were found
+            assert extract([document]), f"no claims in {document['text']!r}"
+        found = findings(kind, case["documents"], **case.get("options", {}))
+        expected = case["findings"]
+        assert len(found) == len(expected), [f"{f.severity}: {f.message}" for f in found]
+        for finding, wanted in zip(found, expected):
+            assert finding.rule == "x" and finding.check == kind
+            assert finding.severity == wanted["severity"], finding.message
+            assert finding.fact == wanted["fact"]
+            assert texts(finding.claims) == wanted["claims"]
+            assert [c.article for c in finding.claims] == sorted(c.article for c in finding.claims)
+            if "consensus" in wanted:
+                assert finding.consensus is not None and show_interval(finding.consensus) == wanted["consensus"]
+            if "outliers" in wanted:
+                by_id = {claim.id: claim.text for claim in finding.claims}
+                assert [by_id[i] for i in finding.outliers] == wanted["outliers"]
+            for part in wanted.get("message", []):
+                assert part in finding.message, finding.message
+            for part in wanted.get("derivation", []):
+                assert any(part in line for line in finding.derivation), finding.derivation
+
+    return check_case

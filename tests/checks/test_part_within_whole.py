@@ -1,0 +1,54 @@
+"""part_within_whole: a part cannot exceed its whole (cases in cases/part_within_whole.yaml)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from factcheck.engine import run_checks
+from factcheck.findings import Finding
+from factcheck.model import Claim
+
+from conftest import make_rule  # type: ignore[import-not-found]
+
+CATEGORY = [
+    {"text": "In 2023, 60,000 people were prosecuted for telecom fraud.", "date": "2024-03-10", "id": "a"},
+    {"text": "In 2023, 38,000 people were prosecuted for cybercrime.", "date": "2024-03-09", "id": "b"},
+]
+
+
+def test_case(case: dict[str, Any], check_case: Callable[[str, dict[str, Any]], None]) -> None:
+    check_case("part_within_whole", case)
+
+
+def test_parents_from_the_engine(extract: Callable[[list[dict[str, Any]]], list[Claim]]) -> None:
+    """The engine passes the vocabulary's topic parents on the index (index.parents)."""
+    claims = extract(CATEGORY)
+    assert run_checks(claims, [make_rule("part_within_whole")]) == []
+    [finding] = run_checks(claims, [make_rule("part_within_whole")], {"telecom-fraud": "cybercrime"})
+    assert finding.fact == "telecom-fraud/prosecuted, person, 2023 within cybercrime/prosecuted, 2023"
+
+
+def test_grandparent(findings: Callable[..., list[Finding]]) -> None:
+    found = findings("part_within_whole", CATEGORY, parents={"telecom-fraud": "online-fraud", "online-fraud": "cybercrime"})
+    assert [f.fact for f in found] == ["telecom-fraud/prosecuted, person, 2023 within cybercrime/prosecuted, 2023"]
+
+
+def test_parent_cycle_does_not_loop(findings: Callable[..., list[Finding]]) -> None:
+    found = findings("part_within_whole", CATEGORY, parents={"telecom-fraud": "cybercrime", "cybercrime": "telecom-fraud"})
+    assert len(found) == 1
+
+
+def test_additive_kinds(findings: Callable[..., list[Finding]]) -> None:
+    documents = [
+        {"text": "From January to November 2023, 125,000 people were prosecuted for undermining the market economic order.", "date": "2024-03-10"},
+        {"text": "In 2023, 121,000 people were prosecuted for undermining the market economic order.", "date": "2024-03-09"},
+    ]
+    assert findings("part_within_whole", documents, additive_kinds=["money"]) == []
+
+
+def test_message_template(findings: Callable[..., list[Finding]]) -> None:
+    [finding] = findings(
+        "part_within_whole", CATEGORY, parents={"telecom-fraud": "cybercrime"}, message="{relation}: {part} > {whole} ({part_period}, {whole_period})"
+    )
+    assert finding.message == "category: '60,000 people' (a) > '38,000 people' (b) (2023, 2023)"
