@@ -42,18 +42,21 @@ _CHILD = textwrap.dedent(
     templates = ClaimExtractor(vocabulary).extract(text_article(text, date(2024, 3, 12), "template"))
     claims = []
     per_fact = 8
+    # A fact is stated several times by different articles; each statement is one of the template
+    # claims (a count, a qualified count, a change, a part of a whole...), scaled per fact.
     for n in range(size):
         fact, member = divmod(n, per_fact)
-        template = templates[n % len(templates)]
+        template = templates[fact % len(templates)]
         year = 2000 + fact % 24
-        shift = 1.0 if fact % 50 else 0.5  # a planted conflict in one fact of fifty
-        low = None if template.value.low is None else template.value.low * (shift if member == 0 else 1.0)
-        high = None if template.value.high is None else template.value.high * (shift if member == 0 else 1.0)
+        metric = f"topic-{fact}/{template.metric.split('/')[-1]}"
+        shift = 0.5 if member == 0 and fact % 50 == 0 else 1.0  # a planted conflict in one fact of fifty
+        low = None if template.value.low is None else template.value.low * shift
+        high = None if template.value.high is None else template.value.high * shift
         claims.append(replace(
             template,
             id=f"a{n // 40}:{n}",
             article=f"a{n // 40}",
-            metric=f"topic-{fact % 5000}/prosecuted" if template.kind == "count" else template.metric,
+            metric=metric,
             period=Period(date(year, 1, 1), date(year, 12, 31)),
             value=Interval(low, high, template.value.low_open, template.value.high_open),
             links=tuple((k, f"a{n // 40}:{n - 1}") for k, _ in template.links),

@@ -23,13 +23,14 @@ class Finding:
     consensus: Interval | None = None  # the interval most claims share, where there is one
     outliers: tuple[str, ...] = ()  # ids of the claims that leave the consensus
     derivation: tuple[str, ...] = ()  # how derived claims were computed, one step a line
+    # Stable across runs and text moves: rule, fact and the claims' normalised values.
+    fingerprint: str = field(init=False, compare=False)
 
-    @property
-    def fingerprint(self) -> str:
-        """Stable across runs and text moves: rule, fact and the claims' normalised values."""
+    def __post_init__(self) -> None:
         parts = [self.rule, self.fact]
-        parts += sorted(f"{c.article}|{c.text}|{c.value}|{c.unit}|{c.period}" for c in self.claims)
-        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+        # Raw fields, not their printed forms: formatting is the slow part with many findings.
+        parts += sorted(repr((c.article, c.text, c.value, c.unit, c.period)) for c in self.claims)
+        object.__setattr__(self, "fingerprint", hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16])
 
     @property
     def anchor(self) -> str:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
-    """A range of numbers; ``None`` is unbounded on that side."""
+class Interval(NamedTuple):
+    """A range of numbers; ``None`` is unbounded on that side.
+
+    A named tuple rather than a dataclass: intervals and periods are dictionary keys for a million
+    claims, and tuples hash and compare in C.
+    """
 
     low: float | None
     high: float | None
@@ -100,8 +103,7 @@ def format_number(value: float) -> str:
     return f"{as_json:,}"
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(NamedTuple):
     """An inclusive date range; ``start`` is None for "as of" totals whose start is not said."""
 
     start: date | None
@@ -168,11 +170,10 @@ class Article:
         return self.source_map.line_col(offset)
 
 
-class SourceMapLike:
+class SourceMapLike(Protocol):
     """What an Article needs from a source map (see ``documents.locations.SourceMap``)."""
 
-    def line_col(self, offset: int) -> tuple[int, int]:  # pragma: no cover - protocol
-        raise NotImplementedError
+    def line_col(self, offset: int) -> tuple[int, int]: ...
 
 
 KINDS = ("count", "change", "share", "ratio", "money")

@@ -26,7 +26,7 @@ RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 def rule_file_type() -> Any:
     """The union of every registered kind's Rule model, told apart by `check`."""
     models = tuple(module.Rule for module in CHECKS.values())
-    return Annotated[Union[models], Field(discriminator="check")]  # type: ignore[valid-type]
+    return Annotated[Union[models], Field(discriminator="check")]
 
 
 def rule_files(rule_dirs: list[str]) -> list[str]:

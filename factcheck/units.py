@@ -7,12 +7,9 @@ or a non-base unit is converted, never to read a unit noun.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from factcheck.vocabulary.models import Unit
-
-if TYPE_CHECKING:
-    import pint
 
 
 def registry_definitions(units: dict[str, Unit]) -> tuple[str, ...]:
@@ -28,16 +25,17 @@ def registry_definitions(units: dict[str, Unit]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
-def _registry(definitions: tuple[str, ...]) -> pint.UnitRegistry:
+def _registry(definitions: tuple[str, ...]) -> Any:
     import pint
 
-    registry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
+    registry: Any = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
     for line in definitions:
         registry.define(line)
     return registry
 
 
-def registry(units: dict[str, Unit]) -> pint.UnitRegistry:
+def registry(units: dict[str, Unit]) -> Any:
+    """A pint registry with the vocabulary's units (typed Any: pint's generics vary by version)."""
     return _registry(registry_definitions(units))
 
 

@@ -24,8 +24,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, Severity, describe_fact, is_derived
-from factcheck.checks.consensus import Agreement, agreement, by_position, quote_all, render, show_interval, soft_or_hard
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, Severity, describe_fact
+from factcheck.checks.consensus import Agreement, agreement, by_position, fact_groups, quote_all, render, show_interval, soft_or_hard
 from factcheck.findings import Finding
 from factcheck.model import Claim
 
@@ -40,13 +40,14 @@ class Rule(RuleBase):
 def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     options = rule.rule
     assert isinstance(options, Rule)
-    for key, group in index.selected(options.select).items():
-        stated = [claim for claim in group if not is_derived(claim)]
+    for key, stated in fact_groups(index, options.select):
         if len(stated) < 2:
             continue
         hard = agreement([claim.value for claim in stated])
         if hard.outliers:
             yield _finding(rule, options.severity, describe_fact(key), stated, hard, "hard")
+            continue
+        if all(claim.soft is None for claim in stated):
             continue
         soft = agreement([soft_or_hard(claim) for claim in stated])
         if soft.outliers:
@@ -54,31 +55,36 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
 
 
 def _finding(rule: LoadedRule, severity: str, fact: str, claims: list[Claim], found: Agreement, basis: str) -> Finding:
-    outliers = [claims[index] for index in found.outliers]
+    outliers = by_position(claims[index] for index in found.outliers)
     listed = by_position(claims)
-    fields = {
-        "fact": fact,
-        "consensus": show_interval(found.consensus),
-        "claims": quote_all(listed),
-        "outliers": quote_all(by_position(outliers)),
-        "count": len(claims),
-        "support": found.support,
-        "basis": basis,
-    }
+    consensus = show_interval(found.consensus)
+    disagree = "disagree" if basis == "hard" else f"disagree {basis}"
     if found.tied:
-        default = f"figures for {fact} disagree ({basis}) and none has more support than another: {fields['claims']}"
+        default = f"figures for {fact} {disagree} and none has more support than another: {quote_all(listed)}"
     else:
         default = (
-            f"figures for {fact} disagree ({basis}): {found.support} of {len(claims)} allow {fields['consensus']}, "
-            f"{fields['outliers']} {'does' if len(outliers) == 1 else 'do'} not"
+            f"figures for {fact} {disagree}: {found.support} of {len(claims)} allow {consensus}, "
+            f"{quote_all(outliers)} {'does' if len(outliers) == 1 else 'do'} not"
         )
+
+    def fields() -> dict[str, object]:
+        return {
+            "fact": fact,
+            "consensus": consensus,
+            "claims": quote_all(listed),
+            "outliers": quote_all(outliers),
+            "count": len(claims),
+            "support": found.support,
+            "basis": basis,
+        }
+
     return Finding(
         rule=rule.id,
         check=ID,
         severity=severity,
-        message=render(rule.rule.message, default, **fields),
+        message=render(rule.rule.message, default, fields),
         fact=fact,
         claims=listed,
         consensus=found.consensus,
-        outliers=tuple(claim.id for claim in by_position(outliers)),
+        outliers=tuple(claim.id for claim in outliers),
     )

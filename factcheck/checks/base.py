@@ -87,6 +87,15 @@ class RuleBase(Strict):
 FactKey = tuple[str, str | None, Period | None, str]
 
 
+def _position(claim: Claim) -> tuple[str, int, str]:
+    return (claim.article, claim.start, claim.id)
+
+
+def _group_order(item: tuple[FactKey, list[Claim]]) -> tuple[str, str, str, str]:
+    metric, unit, period, kind = item[0]
+    return (metric, unit or "", repr(period), kind)
+
+
 def fact_key(claim: Claim) -> FactKey:
     """Claims about the same fact: the same metric, unit, period and kind."""
     return (claim.metric, claim.unit, claim.period, claim.kind)
@@ -117,21 +126,34 @@ class ClaimIndex:
     by_fact: dict[FactKey, list[Claim]] = field(default_factory=dict)
     derived: list[Claim] = field(default_factory=list)
     parents: dict[str, str] = field(default_factory=dict)  # topic -> broader topic (metrics vocabulary)
+    _selections: dict[tuple[str, int], dict[FactKey, list[Claim]]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.by_id = {claim.id: claim for claim in self.claims}
         groups: dict[FactKey, list[Claim]] = defaultdict(list)
         for claim in self.claims:
             groups[fact_key(claim)].append(claim)
-        self.by_fact = dict(groups)
+        # Order within each (small) group, not the whole run: the result does not depend on the
+        # order claims came in, and sorting a million claims would cost more than grouping them.
+        self.by_fact = {key: sorted(group, key=_position) for key, group in sorted(groups.items(), key=_group_order)}
 
     def selected(self, selector: Selector) -> dict[FactKey, list[Claim]]:
-        """The fact groups, each with only the claims the selector accepts (empty groups dropped)."""
+        """The fact groups, each with only the claims the selector accepts (empty groups dropped).
+
+        Computed once per distinct selector: most rules select the same claims, and a run may
+        hold a million of them.
+        """
+        key = (selector.model_dump_json(), len(self.derived))
+        cached = self._selections.get(key)
+        if cached is not None:
+            return cached
         result: dict[FactKey, list[Claim]] = {}
-        for key, claims in self.by_fact.items():
-            chosen = [claim for claim in claims if selector.accepts(claim)]
+        accepts = selector.accepts
+        for fact, claims in self.by_fact.items():
+            chosen = [claim for claim in claims if accepts(claim)]
             if chosen:
-                result[key] = chosen
+                result[fact] = chosen
+        self._selections[key] = result
         return result
 
     def add_derived(self, claims: list[Claim]) -> None:
@@ -156,4 +178,4 @@ class LoadedRule:
 
 def is_derived(claim: Claim) -> bool:
     """Claims a rule computed from others (growth), rather than ones an article states."""
-    return any(relation.startswith("derived") for relation, _ in claim.links)
+    return bool(claim.links) and any(relation.startswith("derived") for relation, _ in claim.links)

@@ -1,4 +1,5 @@
-"""What the check kinds share: the consensus of a set of intervals, and how findings show things.
+"""What the check kinds share: the consensus of intervals, the selection of fact groups, and how
+findings show claims, numbers and periods.
 
 The consensus of claims about one fact is the value most of them allow: the point covered by the
 most intervals, found by one sweep over the interval ends (open and closed ends honoured), so a
@@ -7,13 +8,19 @@ group of n claims costs n log n, and n when they all share a point (the common c
 
 from __future__ import annotations
 
+import fnmatch
+import math
 import re
-from collections.abc import Iterable, Sequence
+import weakref
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 from typing import Any
 
-from factcheck.model import Claim, Interval, Period, number_to_json
+from factcheck.checks.base import ClaimIndex, FactKey, Selector, fact_key, is_derived
+from factcheck.model import Claim, Interval, Period
 
 UNBOUNDED = Interval(None, None)
 
@@ -30,19 +37,14 @@ class Agreement:
 
 def common(intervals: Iterable[Interval]) -> Interval:
     """The intersection of the intervals (unbounded for none; empty when they share no point)."""
-    low: float | None = None
-    high: float | None = None
-    low_open = high_open = False
-    for interval in intervals:
-        if interval.low is not None and (low is None or interval.low > low):
-            low, low_open = interval.low, interval.low_open
-        elif interval.low is not None and interval.low == low:
-            low_open = low_open or interval.low_open
-        if interval.high is not None and (high is None or interval.high < high):
-            high, high_open = interval.high, interval.high_open
-        elif interval.high is not None and interval.high == high:
-            high_open = high_open or interval.high_open
-    return Interval(low, high, low_open, high_open)
+    if not isinstance(intervals, (list, tuple)):
+        intervals = list(intervals)
+    # Tuples compare as wanted: at an equal bound an open end is the tighter one.
+    lows = [(i.low, i.low_open) for i in intervals if i.low is not None]
+    highs = [(i.high, not i.high_open) for i in intervals if i.high is not None]
+    low, low_open = max(lows) if lows else (None, False)
+    high, high_closed = min(highs) if highs else (None, True)
+    return Interval(low, high, low_open, not high_closed)
 
 
 def agreement(intervals: Sequence[Interval]) -> Agreement:
@@ -53,35 +55,99 @@ def agreement(intervals: Sequence[Interval]) -> Agreement:
     together = common(intervals)
     if not together.is_empty():
         return Agreement(together, (), len(intervals))
-    values = sorted({end for interval in intervals for end in (interval.low, interval.high) if end is not None})
-    position = {value: index for index, value in enumerate(values)}
-    # Locations: 2i+1 is the point values[i]; 2i the open gap just below it; 2n the gap above all.
-    size = 2 * len(values) + 1
-    spans = [_span(interval, position, size) for interval in intervals]
-    delta = [0] * (size + 1)
-    for first, last in spans:
-        if first <= last:
-            delta[first] += 1
-            delta[last + 1] -= 1
-    counts = []
-    running = 0
-    for location in range(size):
-        running += delta[location]
-        counts.append(running)
-    support = max(counts)
-    best = counts.index(support)
-    covering = [index for index, (first, last) in enumerate(spans) if first <= best <= last]
-    consensus = common(intervals[index] for index in covering)
-    outliers = tuple(index for index, (first, last) in enumerate(spans) if not first <= best <= last)
-    first, last = _span(consensus, position, size)
-    tied = any(count == support for location, count in enumerate(counts) if not first <= location <= last)
+    # Restated figures repeat intervals: sweep the distinct ones, each weighted by its count.
+    keys = [(i.low, i.high, i.low_open, i.high_open) for i in intervals]
+    weights = Counter(keys)
+    distinct = dict(zip(keys, intervals))
+    spans = {key: _span(interval) for key, interval in distinct.items()}
+    # Each interval covers a run of places: (v, -1) just below v, (v, 0) v itself, (v, 1) just
+    # above v. Sorting the starts before the ends at one place, a sweep counts the cover.
+    events = [(first, 0, weights[key]) for key, (first, last) in spans.items() if first <= last]
+    events += [(last, 1, weights[key]) for key, (first, last) in spans.items() if first <= last]
+    events.sort()
+    running = support = 0
+    peaks: list[tuple[float, int]] = []
+    for place, is_end, weight in events:
+        if is_end:
+            running -= weight
+            continue
+        running += weight
+        if running > support:
+            support, peaks = running, [place]
+        elif running == support:
+            peaks.append(place)
+    if not peaks:  # every interval is empty
+        return Agreement(UNBOUNDED, tuple(range(len(intervals))), 0)
+    best = peaks[0]
+    covering = {key for key, (first, last) in spans.items() if first <= best <= last}
+    consensus = common([distinct[key] for key in covering])
+    outliers = tuple(index for index, key in enumerate(keys) if key not in covering)
+    first, last = _span(consensus)
+    tied = any(not first <= place <= last for place in peaks)
     return Agreement(consensus, outliers, support, tied)
 
 
-def _span(interval: Interval, position: dict[float, int], size: int) -> tuple[int, int]:
-    first = 0 if interval.low is None else 2 * position[interval.low] + (2 if interval.low_open else 1)
-    last = size - 1 if interval.high is None else 2 * position[interval.high] + (0 if interval.high_open else 1)
+_INFINITY = float("inf")
+
+
+def _span(interval: Interval) -> tuple[tuple[float, int], tuple[float, int]]:
+    first = (-_INFINITY, 0) if interval.low is None else (interval.low, 1 if interval.low_open else 0)
+    last = (_INFINITY, 0) if interval.high is None else (interval.high, -1 if interval.high_open else 0)
     return first, last
+
+
+_SELECTOR_FIELDS = {"metrics", "kinds", "units", "matched_only", "sentence"}
+
+Selection = list[tuple[FactKey, list[Claim]]]
+# Selections made on each live index, by selector: the shipped rules mostly share one selector, and
+# a selection costs a pass over every claim. An entry goes when its index does.
+_SELECTIONS: dict[int, dict[tuple[str, bool, int, int], Selection]] = {}
+
+
+def fact_groups(index: ClaimIndex, selector: Selector, stated_only: bool = True) -> Selection:
+    """The fact groups with the claims the selector accepts; derived claims left out unless asked.
+
+    What ``index.selected`` gives, at a fraction of the cost: the metric, unit and kind tests
+    depend on the group's key only, so they run once a group rather than once a claim, and a
+    selection is made once per index and selector. The lists are shared: never change them.
+    """
+    made = _SELECTIONS.get(id(index))
+    if made is None:
+        made = _SELECTIONS[id(index)] = {}
+        weakref.finalize(index, _SELECTIONS.pop, id(index), None)
+    key = (selector.model_dump_json(), stated_only, len(index.claims), len(index.derived))
+    if key not in made:
+        made[key] = list(_select(index, selector, stated_only))
+    return made[key]
+
+
+def _select(index: ClaimIndex, selector: Selector, stated_only: bool) -> Iterator[tuple[FactKey, list[Claim]]]:
+    if set(Selector.model_fields) - _SELECTOR_FIELDS:  # a selector field this does not know: ask it
+        for key, claims in index.selected(selector).items():
+            chosen = [c for c in claims if not (stated_only and c.links and is_derived(c))]
+            if chosen:
+                yield key, chosen
+        return
+    sentence = re.compile(selector.sentence) if selector.sentence is not None else None
+    matched_only = selector.matched_only
+    with_derived = {fact_key(claim) for claim in index.derived} if stated_only else set()
+    metric_ok: dict[str, bool] = {}
+    for key, claims in index.by_fact.items():
+        metric, unit, _, kind = key
+        if (selector.kinds and kind not in selector.kinds) or (selector.units and unit not in selector.units):
+            continue
+        if selector.metrics:
+            if metric not in metric_ok:
+                metric_ok[metric] = any(fnmatch.fnmatchcase(metric, pattern) for pattern in selector.metrics)
+            if not metric_ok[metric]:
+                continue
+        chosen = [c for c in claims if c.metric_matched] if matched_only else claims
+        if key in with_derived:
+            chosen = [c for c in chosen if not is_derived(c)]
+        if sentence is not None:
+            chosen = [c for c in chosen if sentence.search(c.sentence)]
+        if chosen:
+            yield key, chosen
 
 
 def exceeds(part: Interval, whole: Interval) -> bool:
@@ -95,17 +161,24 @@ def soft_or_hard(claim: Claim) -> Interval:
     return claim.soft if claim.soft is not None else claim.value
 
 
+_POSITION = attrgetter("article", "start", "id")
+
+
 def by_position(claims: Iterable[Claim]) -> tuple[Claim, ...]:
     """Claims in the order findings list them: by article, then by position, once each."""
     unique = {claim.id: claim for claim in claims}
-    return tuple(sorted(unique.values(), key=lambda c: (c.article, c.start, c.id)))
+    return tuple(sorted(unique.values(), key=_POSITION))
 
 
-def render(template: str | None, default: str, **fields: Any) -> str:
-    """The rule's message template filled in; the default message when it names a field we lack."""
+def render(template: str | None, default: str, fields: Callable[[], dict[str, Any]]) -> str:
+    """The rule's message template filled in; the default message when it names a field we lack.
+
+    ``fields`` is called only when there is a template: listing every claim of a large group
+    costs more than the check.
+    """
     if template:
         try:
-            return template.format(**fields)
+            return template.format(**fields())
         except (KeyError, IndexError, ValueError, AttributeError, TypeError):
             pass
     return default
@@ -121,12 +194,12 @@ def quote_all(claims: Iterable[Claim]) -> str:
 
 def show_number(value: float) -> str:
     """A computed number for people: whole from 1,000 up, four significant digits below."""
+    if not math.isfinite(value):
+        return str(value)
     if abs(value) >= 1000:
-        value = round(value)
-    else:
-        value = float(f"{value:.4g}")
-    shown = number_to_json(value)
-    return f"{shown:,}"
+        return f"{round(value):,}"
+    rounded = float(f"{value:.4g}")
+    return f"{int(rounded):,}" if rounded == int(rounded) else f"{rounded:,}"
 
 
 def show_interval(interval: Interval) -> str:
@@ -175,15 +248,6 @@ def written_period(claim: Claim) -> str:
         words = match.group(1)
         return f"{shown} ({words[:1].lower()}{words[1:]})"
     return shown
-
-
-def within(inner: Period, outer: Period) -> bool:
-    """True when ``inner`` lies inside ``outer``; an unknown start ("as of") is inside nothing but itself."""
-    if inner == outer:
-        return True
-    if inner.start is None or outer.start is None:
-        return False
-    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def whole_years(period: Period) -> int | None:

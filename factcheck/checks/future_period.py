@@ -24,8 +24,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact, is_derived
-from factcheck.checks.consensus import quote, render, written_period
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
+from factcheck.checks.consensus import fact_groups, quote, render, written_period
 from factcheck.findings import Finding
 
 ID = "future_period"
@@ -52,12 +52,17 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     assert isinstance(options, Rule)
     words = sorted({w.strip() for w in options.forecast_words if w.strip()}, key=len, reverse=True)
     forecast = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE) if words else None
-    for key, claims in index.selected(options.select).items():
+    # No claim is dated before the earliest date: periods ending by then are skipped unread.
+    earliest = min((claim.dated for claim in index.claims if claim.dated is not None), default=None)
+    if earliest is None:
+        return
+    for key, claims in fact_groups(index, options.select):
         period = key[2]
-        if period is None:
+        if period is None or period.end <= earliest:
             continue
+        end = period.end
         for claim in claims:
-            if claim.dated is None or period.end <= claim.dated or is_derived(claim):
+            if claim.dated is None or end <= claim.dated:
                 continue
             if forecast is not None and forecast.search(claim.sentence):
                 continue
@@ -74,7 +79,7 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
                 rule=rule.id,
                 check=ID,
                 severity=options.severity,
-                message=render(options.message, default, **fields),
+                message=render(options.message, default, lambda: fields),
                 fact=fact,
                 claims=(claim,),
             )

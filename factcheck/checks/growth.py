@@ -34,6 +34,7 @@ from factcheck.checks.consensus import (
     agreement,
     by_position,
     describe_period,
+    fact_groups,
     quote,
     quote_all,
     render,
@@ -47,6 +48,7 @@ from factcheck.model import Claim, Interval, Period
 ID = "growth"
 FROM_CHANGE = "derived_from_change"
 FROM_LEVEL = "derived_from_level"
+LEVEL_KINDS = ("count", "money")  # levels a percentage change can scale
 
 
 class Rule(RuleBase):
@@ -56,10 +58,13 @@ class Rule(RuleBase):
 def derive(index: ClaimIndex, rule: LoadedRule) -> list[Claim]:
     """The level before each selected change, implied by the change and the level it leads to."""
     derived: list[Claim] = []
-    for claims in index.selected(rule.rule.select).values():
+    selector = rule.rule.select
+    if (selector.kinds and "change" not in selector.kinds) or (selector.units and "percent" not in selector.units):
+        return derived
+    # Narrowed to changes in percent, the selection skips every other fact group by its key.
+    changes = selector.model_copy(update={"kinds": ["change"], "units": ["percent"]})
+    for _, claims in fact_groups(index, changes, stated_only=False):  # a change is never derived
         for change in claims:
-            if change.kind != "change" or change.unit != "percent" or is_derived(change):
-                continue
             claim = _previous(index, change)
             if claim is not None and claim.id not in index.by_id:  # another growth rule may have made it
                 derived.append(claim)
@@ -67,11 +72,16 @@ def derive(index: ClaimIndex, rule: LoadedRule) -> list[Claim]:
 
 
 def _previous(index: ClaimIndex, change: Claim) -> Claim | None:
-    links = dict(change.links)
-    level = index.by_id.get(links.get("change_to", ""))
-    start = index.by_id.get(links.get("change_from", ""))
-    if level is None or level.kind == "change" or level.unit == "percent" or level.period is None:
+    level_id = start_id = None
+    for relation, target in change.links:
+        if relation == "change_to":
+            level_id = target
+        elif relation == "change_from":
+            start_id = target
+    level = index.by_id.get(level_id) if level_id is not None else None
+    if level is None or level.kind not in LEVEL_KINDS or level.period is None:
         return None
+    start = index.by_id.get(start_id) if start_id is not None else None
     period, period_how = _previous_period(level.period, start)
     value = implied_previous(level.value, change.value)
     if period is None or value is None:
@@ -182,7 +192,7 @@ def _finding(rule: LoadedRule, key: FactKey, derived: Claim, change: Claim, leve
         rule=rule.id,
         check=ID,
         severity=rule.rule.severity,
-        message=render(rule.rule.message, default, **fields),
+        message=render(rule.rule.message, default, lambda: fields),
         fact=fact,
         claims=listed,
         consensus=found.consensus,

@@ -11,9 +11,10 @@ Three kinds of part are checked, for the additive kinds (counts by default):
   telecom fraud within cybercrime (the parents come from the metrics vocabulary, which the engine
   passes as ``index.parents``, and from this rule's ``parents`` option).
 
-Claims are grouped by action, unit and kind, and each (topic, period) compared by its extremes
-(the highest lower bound of the part against the lowest upper bound of the whole), so the cost
-grows with the claims, not their pairs.
+Facts are grouped by action, unit and kind; within a group the periods are paired by containment
+from the fact keys alone (a sorted sweep, not every pair), and only a paired part and whole are
+compared, by their extremes: the highest lower bound of the part against the lowest upper bound
+of the whole. The cost grows with the claims, not their pairs.
 
 Fails: "From January to November 2023, 125,000 people were prosecuted for undermining the market
 economic order." and "In 2023, 121,000 people were prosecuted for undermining the market economic
@@ -28,21 +29,24 @@ Message fields: {fact}, {part} and {whole} (the claims quoted), {part_period}, {
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact, is_derived
-from factcheck.checks.consensus import by_position, describe_period, exceeds, quote_all, render, within, written_period
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
+from factcheck.checks.consensus import by_position, describe_period, exceeds, fact_groups, quote_all, render, written_period
 from factcheck.findings import Finding
 from factcheck.model import Claim, Period
 
 ID = "part_within_whole"
 
 Kind = Literal["count", "change", "share", "ratio", "money"]
+_COUNTS: list[Kind] = ["count"]
 
 
 class Rule(RuleBase):
@@ -51,29 +55,64 @@ class Rule(RuleBase):
         default_factory=dict, description="topic -> broader topic, added to the metrics vocabulary's parents"
     )
     additive_kinds: list[Kind] = Field(
-        default_factory=lambda: ["count"], description="kinds whose figures add up, so that a part cannot exceed its whole"
+        default_factory=lambda: _COUNTS.copy(), description="kinds whose figures add up, so that a part cannot exceed its whole"
     )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Extremes:
-    """The claims of one topic and period, with the highest lower and the lowest upper bound."""
+    """The claims of one fact (a topic and period), with the highest lower and the lowest upper bound."""
 
-    claims: list[Claim] = field(default_factory=list)
-    highest_low: Claim | None = None
-    lowest_high: Claim | None = None
+    claims: list[Claim]
+    highest_low: Claim | None
+    lowest_high: Claim | None
 
-    def add(self, claim: Claim) -> None:
-        self.claims.append(claim)
-        value = claim.value
-        if value.low is not None:
-            best = self.highest_low
-            if best is None or (value.low, value.low_open) > (best.value.low, best.value.low_open):  # type: ignore[operator]
-                self.highest_low = claim
-        if value.high is not None:
-            best = self.lowest_high
-            if best is None or (value.high, not value.high_open) < (best.value.high, not best.value.high_open):  # type: ignore[operator]
-                self.lowest_high = claim
+    @classmethod
+    def of(cls, claims: list[Claim]) -> Extremes:
+        lows = [c for c in claims if c.value.low is not None]
+        highs = [c for c in claims if c.value.high is not None]
+        highest_low = max(lows, key=lambda c: (c.value.low, c.value.low_open)) if lows else None
+        lowest_high = min(highs, key=lambda c: (c.value.high, not c.value.high_open)) if highs else None
+        return cls(claims, highest_low, lowest_high)
+
+
+class Wholes:
+    """The periods of one topic, arranged to find those that contain a given period quickly.
+
+    Sorted by start, with the two latest ends seen up to each place: a period is contained only
+    if some period starting no later ends no earlier, which one bisection tells; the periods
+    are listed only then. Periods of unknown start contain nothing but themselves.
+    """
+
+    def __init__(self, periods: Iterable[Period]) -> None:
+        self.unknown_start = {p for p in periods if p.start is None}
+        self.known = sorted((p for p in periods if p.start is not None), key=_period_key)
+        self.starts = [p.start for p in self.known if p.start is not None]
+        self.latest: list[tuple[date, Period, date]] = []  # (latest end, its period, the next latest end)
+        top_end, top, second = date.min, None, date.min
+        for period in self.known:
+            if period.end > top_end:
+                top_end, top, second = period.end, period, top_end
+            elif period.end > second:
+                second = period.end
+            assert top is not None
+            self.latest.append((top_end, top, second))
+
+    def containing(self, part: Period, strict: bool) -> Iterator[Period]:
+        """The periods that contain ``part``; with ``strict``, not ``part`` itself."""
+        if part.start is None:
+            if not strict and part in self.unknown_start:
+                yield part
+            return
+        count = bisect_right(self.starts, part.start)
+        if count == 0:
+            return
+        top_end, top, second = self.latest[count - 1]
+        if top_end < part.end or (strict and top == part and second < part.end):
+            return
+        for whole in self.known[:count]:
+            if whole.end >= part.end and not (strict and whole == part):
+                yield whole
 
 
 def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
@@ -81,18 +120,18 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     assert isinstance(options, Rule)
     parents = {**getattr(index, "parents", {}), **options.parents}
     additive = set(options.additive_kinds)
-    groups: dict[tuple[str, str | None, str], dict[str, dict[Period, Extremes]]] = defaultdict(lambda: defaultdict(dict))
-    for claims in index.selected(options.select).values():
+    groups: dict[tuple[str, str | None, str], dict[str, dict[Period, list[Claim]]]] = defaultdict(lambda: defaultdict(dict))
+    for (metric, unit, period, kind), claims in fact_groups(index, options.select):
+        if kind not in additive:
+            continue
         for claim in claims:
-            if claim.kind not in additive or is_derived(claim):
-                continue
-            yield from _of_whom(index, rule, claim)
-            if claim.period is not None:
-                topic, _, action = claim.metric.partition("/")
-                periods = groups[(action, claim.unit, claim.kind)][topic]
-                periods.setdefault(claim.period, Extremes()).add(claim)
+            if claim.links:
+                yield from _of_whom(index, rule, claim)
+        if period is not None:
+            topic, _, action = metric.partition("/")
+            groups[(action, unit, kind)][topic][period] = claims
     for (action, unit, kind), topics in groups.items():
-        yield from _periods_and_categories(rule, action, unit, kind, topics, parents)
+        yield from _periods_and_categories(rule, unit, kind, topics, parents)
 
 
 def _of_whom(index: ClaimIndex, rule: LoadedRule, part: Claim) -> Iterator[Finding]:
@@ -106,38 +145,38 @@ def _of_whom(index: ClaimIndex, rule: LoadedRule, part: Claim) -> Iterator[Findi
 
 
 def _periods_and_categories(
-    rule: LoadedRule, action: str, unit: str | None, kind: str, topics: dict[str, dict[Period, Extremes]], parents: dict[str, str]
+    rule: LoadedRule, unit: str | None, kind: str, topics: dict[str, dict[Period, list[Claim]]], parents: dict[str, str]
 ) -> Iterator[Finding]:
-    # Per topic, the wholes ordered by their lowest upper bound: a part is compared only with
-    # those it exceeds, a prefix of that order.
-    wholes: dict[str, list[tuple[Period, Extremes]]] = {}
-    for topic, periods in topics.items():
-        bounded = [(p, e) for p, e in periods.items() if e.lowest_high is not None]
-        bounded.sort(key=lambda item: _high_key(item[1]))
-        wholes[topic] = bounded
+    """Each (topic, period) against the periods that contain it, of its topic and of its ancestors.
+
+    The periods are paired first, from the group keys alone; claims are looked at only for pairs.
+    """
+    wholes: dict[str, Wholes] = {}
+    extremes: dict[tuple[str, Period], Extremes] = {}
+
+    def extremes_of(topic: str, period: Period) -> Extremes:
+        if (topic, period) not in extremes:
+            extremes[(topic, period)] = Extremes.of(topics[topic][period])
+        return extremes[(topic, period)]
+
     for topic in sorted(topics):
         chain = [topic] + [t for t in _ancestors(topic, parents) if t in topics]
-        for period, part in sorted(topics[topic].items(), key=lambda item: _period_key(item[0])):
-            top = part.highest_low
-            if top is None:
-                continue
-            for whole_topic in chain:
-                for whole_period, whole in wholes[whole_topic]:
-                    bottom = whole.lowest_high
-                    assert bottom is not None
-                    if not exceeds(top.value, bottom.value):
-                        break
-                    same_topic = whole_topic == topic
-                    if (same_topic and whole_period == period) or not within(period, whole_period):
+        for whole_topic in chain:
+            if whole_topic not in wholes:
+                wholes[whole_topic] = Wholes(topics[whole_topic])
+            for period in sorted(topics[topic], key=_period_key):
+                for whole_period in wholes[whole_topic].containing(period, strict=whole_topic == topic):
+                    part, whole = extremes_of(topic, period), extremes_of(whole_topic, whole_period)
+                    top, bottom = part.highest_low, whole.lowest_high
+                    if top is None or bottom is None or not exceeds(top.value, bottom.value):
                         continue
                     parts = [c for c in part.claims if exceeds(c.value, bottom.value)]
                     over = [c for c in whole.claims if exceeds(top.value, c.value)]
-                    yield _category_finding(rule, action, unit, kind, topic, whole_topic, period, whole_period, parts, over)
+                    yield _category_finding(rule, unit, kind, topic, whole_topic, period, whole_period, parts, over)
 
 
 def _category_finding(
     rule: LoadedRule,
-    action: str,
     unit: str | None,
     kind: str,
     topic: str,
@@ -178,7 +217,7 @@ def _finding(rule: LoadedRule, fact: str, parts: list[Claim], wholes: list[Claim
         rule=rule.id,
         check=ID,
         severity=rule.rule.severity,
-        message=render(rule.rule.message, default, **fields),
+        message=render(rule.rule.message, default, lambda: fields),
         fact=fact,
         claims=listed,
         outliers=tuple(claim.id for claim in by_position(parts)),
@@ -194,11 +233,6 @@ def _ancestors(topic: str, parents: dict[str, str]) -> list[str]:
     return found
 
 
-def _high_key(extremes: Extremes) -> tuple[float, bool]:
-    value = extremes.lowest_high.value  # type: ignore[union-attr]
-    return (value.high, not value.high_open)  # type: ignore[return-value]
-
-
-def _period_key(period: Period) -> tuple[str, str]:
-    return (period.start.isoformat() if period.start else "", period.end.isoformat())
+def _period_key(period: Period) -> tuple[date, date]:
+    return (period.start or date.min, period.end)
 

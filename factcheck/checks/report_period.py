@@ -19,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact, is_derived
-from factcheck.checks.consensus import describe_period, quote, render, written_period
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
+from factcheck.checks.consensus import describe_period, fact_groups, quote, render, written_period
 from factcheck.findings import Finding
 from factcheck.model import Claim, Period
 
@@ -34,9 +34,11 @@ class Rule(RuleBase):
 def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     options = rule.rule
     assert isinstance(options, Rule)
-    for key, group in index.selected(options.select).items():
+    for key, group in fact_groups(index, options.select):
+        if key[2] is None:
+            continue
         for claim in group:
-            if claim.source is None or claim.source_period is None or claim.period is None or is_derived(claim):
+            if claim.source is None or claim.source_period is None or claim.period is None:
                 continue
             if not _stated(claim) or _covered(claim.period, claim.source_period):
                 continue
@@ -56,7 +58,7 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
                 rule=rule.id,
                 check=ID,
                 severity=options.severity,
-                message=render(options.message, default, **fields),
+                message=render(options.message, default, lambda: fields),
                 fact=fact,
                 claims=(claim,),
             )

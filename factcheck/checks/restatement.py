@@ -23,8 +23,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact, is_derived
-from factcheck.checks.consensus import by_position, common, quote_all, render, show_interval, soft_or_hard
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
+from factcheck.checks.consensus import by_position, common, fact_groups, quote_all, render, show_interval, soft_or_hard
 from factcheck.findings import Finding
 
 ID = "restatement"
@@ -40,16 +40,15 @@ class Rule(RuleBase):
 def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     options = rule.rule
     assert isinstance(options, Rule)
-    for key, group in index.selected(options.select).items():
-        stated = [claim for claim in group if not is_derived(claim)]
-        if len(stated) < 2:
+    for key, stated in fact_groups(index, options.select):
+        if len(stated) < 2 or (len({claim.text for claim in stated}) < 2 and not options.same_text_across_articles):
+            continue
+        together = common(claim.value for claim in stated)
+        if together.is_empty() or common(soft_or_hard(claim) for claim in stated).is_empty():
             continue
         texts = {" ".join(claim.text.casefold().split()) for claim in stated}
         articles = {claim.article for claim in stated}
         if len(texts) < 2 and not (options.same_text_across_articles and len(articles) > 1):
-            continue
-        together = common(claim.value for claim in stated)
-        if together.is_empty() or common(soft_or_hard(claim) for claim in stated).is_empty():
             continue
         fact = describe_fact(key)
         listed = by_position(stated)
@@ -66,7 +65,7 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
             rule=rule.id,
             check=ID,
             severity=options.severity,
-            message=render(options.message, default, **fields),
+            message=render(options.message, default, lambda: fields),
             fact=fact,
             claims=listed,
             consensus=together,

@@ -20,10 +20,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Literal
 
-from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact, is_derived
-from factcheck.checks.consensus import by_position, quote_all, render, show_interval
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
+from factcheck.checks.consensus import by_position, fact_groups, quote_all, render, show_interval
 from factcheck.findings import Finding
-from factcheck.model import Claim, Interval, Period
+from factcheck.model import Claim, Period
 
 ID = "unit_clash"
 
@@ -35,32 +35,40 @@ class Rule(RuleBase):
 def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     options = rule.rule
     assert isinstance(options, Rule)
-    figures: dict[tuple[str, Period | None, str, Interval], list[Claim]] = defaultdict(list)
-    for (metric, unit, period, kind), claims in index.selected(options.select).items():
-        if unit is None:
+    # Facts told apart only by their unit first, from the group keys alone; then their figures.
+    by_unit: dict[tuple[str, Period | None, str], list[list[Claim]]] = defaultdict(list)
+    for (metric, unit, period, kind), claims in fact_groups(index, options.select):
+        if unit is not None:
+            by_unit[(metric, period, kind)].append(claims)
+    for (metric, period, kind), groups in by_unit.items():
+        if len(groups) < 2:
             continue
-        for claim in claims:
-            if not is_derived(claim):
-                figures[(metric, period, kind, claim.value)].append(claim)
-    for (metric, period, kind, value), claims in figures.items():
-        units = sorted({claim.unit for claim in claims if claim.unit is not None})
-        if len(units) < 2:
-            continue
-        fact = describe_fact((metric, " or ".join(units), period, kind))
-        listed = by_position(claims)
-        fields = {
-            "fact": fact,
-            "value": show_interval(value),
-            "units": " and ".join(units),
-            "claims": quote_all(listed),
-            "count": len(listed),
-        }
-        default = f"the same figure {fields['value']} is given in different units ({fields['units']}): {fields['claims']}"
-        yield Finding(
-            rule=rule.id,
-            check=ID,
-            severity=options.severity,
-            message=render(options.message, default, **fields),
-            fact=fact,
-            claims=listed,
-        )
+        figures: dict[tuple[float | None, float | None, bool, bool], list[Claim]] = defaultdict(list)
+        for claims in groups:
+            for claim in claims:
+                value = claim.value
+                figures[(value.low, value.high, value.low_open, value.high_open)].append(claim)
+        for claims in figures.values():
+            units = sorted({claim.unit for claim in claims if claim.unit is not None})
+            if len(units) > 1:
+                yield _finding(rule, describe_fact((metric, " or ".join(units), period, kind)), units, claims)
+
+
+def _finding(rule: LoadedRule, fact: str, units: list[str], claims: list[Claim]) -> Finding:
+    listed = by_position(claims)
+    fields = {
+        "fact": fact,
+        "value": show_interval(claims[0].value),
+        "units": " and ".join(units),
+        "claims": quote_all(listed),
+        "count": len(listed),
+    }
+    default = f"the same figure {fields['value']} is given in different units ({fields['units']}): {fields['claims']}"
+    return Finding(
+        rule=rule.id,
+        check=ID,
+        severity=rule.rule.severity,
+        message=render(rule.rule.message, default, lambda: fields),
+        fact=fact,
+        claims=listed,
+    )

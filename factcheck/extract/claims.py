@@ -116,6 +116,7 @@ class ClaimExtractor:
 
     def _unit(self, sentence: str, folded: str, number: NumberMention) -> tuple[str | None, str, int]:
         vocabulary = self.vocabulary
+        name: str | None
         if number.percent:
             name = "percentage_point" if "point" in number.percent else "percent"
             if name in vocabulary.units:

@@ -137,7 +137,7 @@ def load_vocabulary(rule_dirs: list[str]) -> Vocabulary:
         digest.update(os.path.basename(path).encode() + b"\0" + repr(located.data).encode() + b"\0")
         if not isinstance(located.data, dict):
             raise located.error((), "expected a mapping with a 'kind' key, found " + ("an empty file" if located.data is None else "something else"))
-        parsed = validate(located, VocabularyFile)
+        parsed: object = validate(located, VocabularyFile)
         _merge(vocabulary, parsed, located, places)
     _check_references(vocabulary, places)
     vocabulary.digest = digest.hexdigest()

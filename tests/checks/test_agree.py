@@ -27,7 +27,7 @@ def test_message_template(findings: Callable[..., list[Finding]]) -> None:
 
 def test_template_with_an_unknown_field_falls_back_to_the_default(findings: Callable[..., list[Finding]]) -> None:
     [finding] = findings("agree", THREE, message="{fact} is off by {difference}")
-    assert finding.message.startswith("figures for telecom-fraud/prosecuted, person, 2023 disagree (hard)")
+    assert finding.message.startswith("figures for telecom-fraud/prosecuted, person, 2023 disagree: 2 of 3 allow")
 
 
 def test_selector_narrows_the_claims(findings: Callable[..., list[Finding]]) -> None:

@@ -11,7 +11,7 @@ from factcheck.engine import run_checks
 from factcheck.extract import ClaimExtractor
 from factcheck.vocabulary import load_vocabulary
 
-from conftest import REPO, make_rule  # type: ignore[import-not-found]
+from casebook import REPO, make_rule  # type: ignore[import-not-found]
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

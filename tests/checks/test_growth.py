@@ -13,7 +13,7 @@ from factcheck.checks.base import ClaimIndex
 from factcheck.engine import run_checks
 from factcheck.model import Claim, Interval, Period
 
-from conftest import make_rule  # type: ignore[import-not-found]
+from casebook import make_rule  # type: ignore[import-not-found]
 
 RISE = "In 2023, 78,000 people were prosecuted for infringing citizens' personal information, up 53.9 percent from the previous year."
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.checks.part_within_whole import Wholes
 from factcheck.engine import run_checks
 from factcheck.findings import Finding
-from factcheck.model import Claim
+from factcheck.model import Claim, Period
 
-from conftest import make_rule  # type: ignore[import-not-found]
+from casebook import make_rule  # type: ignore[import-not-found]
 
 CATEGORY = [
     {"text": "In 2023, 60,000 people were prosecuted for telecom fraud.", "date": "2024-03-10", "id": "a"},
@@ -52,3 +57,26 @@ def test_message_template(findings: Callable[..., list[Finding]]) -> None:
         "part_within_whole", CATEGORY, parents={"telecom-fraud": "cybercrime"}, message="{relation}: {part} > {whole} ({part_period}, {whole_period})"
     )
     assert finding.message == "category: '60,000 people' (a) > '38,000 people' (b) (2023, 2023)"
+
+
+DAYS = st.integers(0, 60).map(lambda n: date(2023, 1, 1) + timedelta(days=n))
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    first, second = sorted((draw(DAYS), draw(DAYS)))
+    return Period(None if draw(st.integers(0, 5)) == 0 else first, second)
+
+
+def contains(outer: Period, inner: Period) -> bool:
+    if inner == outer:
+        return True
+    if inner.start is None or outer.start is None:
+        return False
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+@given(st.lists(periods(), max_size=12, unique=True), periods(), st.booleans())
+def test_wholes_finds_every_containing_period(known: list[Period], part: Period, strict: bool) -> None:
+    found = set(Wholes(known).containing(part, strict))
+    assert found == {whole for whole in known if contains(whole, part) and not (strict and whole == part)}
