@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import Field
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, Severity, describe_fact
-from factcheck.checks.consensus import Agreement, agreement, by_position, fact_groups, quote_all, render, show_interval, soft_or_hard
+from factcheck.checks.consensus import Agreement, agreement, by_position, fact_groups, quote_all, make_finding, show_interval, soft_or_hard
 from factcheck.findings import Finding
 from factcheck.model import Claim
 
@@ -78,13 +78,5 @@ def _finding(rule: LoadedRule, severity: str, fact: str, claims: list[Claim], fo
             "basis": basis,
         }
 
-    return Finding(
-        rule=rule.id,
-        check=ID,
-        severity=severity,
-        message=render(rule.rule.message, default, fields),
-        fact=fact,
-        claims=listed,
-        consensus=found.consensus,
-        outliers=tuple(claim.id for claim in outliers),
-    )
+    outlier_ids = tuple(claim.id for claim in outliers)
+    return make_finding(rule, ID, default, fields, fact, listed, severity, consensus=found.consensus, outliers=outlier_ids)

@@ -19,7 +19,8 @@ from datetime import date, timedelta
 from operator import attrgetter
 from typing import Any
 
-from factcheck.checks.base import ClaimIndex, FactKey, Selector, fact_key, is_derived
+from factcheck.checks.base import ClaimIndex, FactKey, LoadedRule, Selector, fact_key, is_derived
+from factcheck.findings import Finding
 from factcheck.model import Claim, Interval, Period
 
 UNBOUNDED = Interval(None, None)
@@ -182,6 +183,29 @@ def render(template: str | None, default: str, fields: Callable[[], dict[str, An
         except (KeyError, IndexError, ValueError, AttributeError, TypeError):
             pass
     return default
+
+
+def make_finding(
+    rule: LoadedRule,
+    check: str,
+    default: str,
+    fields: dict[str, Any] | Callable[[], dict[str, Any]],
+    fact: str,
+    claims: tuple[Claim, ...],
+    severity: str | None = None,
+    **extra: Any,
+) -> Finding:
+    """A finding of ``rule``, its message from the rule's template or ``default``."""
+    lazy = fields if callable(fields) else (lambda: fields)
+    return Finding(
+        rule=rule.id,
+        check=check,
+        severity=severity or rule.rule.severity,
+        message=render(rule.rule.message, default, lazy),
+        fact=fact,
+        claims=claims,
+        **extra,
+    )
 
 
 def quote(claim: Claim) -> str:

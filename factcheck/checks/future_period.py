@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import Field
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
-from factcheck.checks.consensus import fact_groups, quote, render, written_period
+from factcheck.checks.consensus import fact_groups, quote, make_finding, written_period
 from factcheck.findings import Finding
 
 ID = "future_period"
@@ -75,11 +75,4 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
                 "date": claim.dated.isoformat(),
             }
             default = f"{fields['claim']} is for {fields['period']}, which ends on {fields['end']}, after the article's date {fields['date']}"
-            yield Finding(
-                rule=rule.id,
-                check=ID,
-                severity=options.severity,
-                message=render(options.message, default, lambda: fields),
-                fact=fact,
-                claims=(claim,),
-            )
+            yield make_finding(rule, ID, default, fields, fact, (claim,))

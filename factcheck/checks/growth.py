@@ -37,7 +37,7 @@ from factcheck.checks.consensus import (
     fact_groups,
     quote,
     quote_all,
-    render,
+    make_finding,
     show_interval,
     whole_years,
     years_before,
@@ -188,13 +188,13 @@ def _finding(rule: LoadedRule, key: FactKey, derived: Claim, change: Claim, leve
         f"{fields['change']} and {fields['level']} imply {fields['implied']} for {fields['period']}, "
         f"but {fields['stated']} {'says' if len(supporting) == 1 else 'say'} {fields['consensus']}"
     )
-    return Finding(
-        rule=rule.id,
-        check=ID,
-        severity=rule.rule.severity,
-        message=render(rule.rule.message, default, lambda: fields),
-        fact=fact,
-        claims=listed,
+    return make_finding(
+        rule,
+        ID,
+        default,
+        fields,
+        fact,
+        listed,
         consensus=found.consensus,
         outliers=(change.id,),
         derivation=(

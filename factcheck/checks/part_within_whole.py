@@ -39,7 +39,7 @@ from typing import Literal
 from pydantic import Field
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
-from factcheck.checks.consensus import by_position, describe_period, exceeds, fact_groups, quote_all, render, written_period
+from factcheck.checks.consensus import by_position, describe_period, exceeds, fact_groups, quote_all, make_finding, written_period
 from factcheck.findings import Finding
 from factcheck.model import Claim, Period
 
@@ -213,15 +213,7 @@ def _finding(rule: LoadedRule, fact: str, parts: list[Claim], wholes: list[Claim
         "claims": quote_all(listed),
         "relation": relation,
     }
-    return Finding(
-        rule=rule.id,
-        check=ID,
-        severity=rule.rule.severity,
-        message=render(rule.rule.message, default, lambda: fields),
-        fact=fact,
-        claims=listed,
-        outliers=tuple(claim.id for claim in by_position(parts)),
-    )
+    return make_finding(rule, ID, default, fields, fact, listed, outliers=tuple(claim.id for claim in by_position(parts)))
 
 
 def _ancestors(topic: str, parents: dict[str, str]) -> list[str]:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
-from factcheck.checks.consensus import describe_period, fact_groups, quote, render, written_period
+from factcheck.checks.consensus import describe_period, fact_groups, quote, make_finding, written_period
 from factcheck.findings import Finding
 from factcheck.model import Claim, Period
 
@@ -54,14 +54,7 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
                 f"{fields['claim']} is said to be for {fields['period']}, "
                 f"but its source, {claim.source}, covers {fields['source_period']}"
             )
-            yield Finding(
-                rule=rule.id,
-                check=ID,
-                severity=options.severity,
-                message=render(options.message, default, lambda: fields),
-                fact=fact,
-                claims=(claim,),
-            )
+            yield make_finding(rule, ID, default, fields, fact, (claim,))
 
 
 def _stated(claim: Claim) -> bool:

@@ -24,7 +24,7 @@ from typing import Literal
 from pydantic import Field
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
-from factcheck.checks.consensus import by_position, common, fact_groups, quote_all, render, show_interval, soft_or_hard
+from factcheck.checks.consensus import by_position, common, fact_groups, quote_all, make_finding, show_interval, soft_or_hard
 from factcheck.findings import Finding
 
 ID = "restatement"
@@ -61,12 +61,4 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
             "articles": len(articles),
         }
         default = f"{len(listed)} statements of {fact} agree: together they say {fields['consensus']} ({fields['claims']})"
-        yield Finding(
-            rule=rule.id,
-            check=ID,
-            severity=options.severity,
-            message=render(options.message, default, lambda: fields),
-            fact=fact,
-            claims=listed,
-            consensus=together,
-        )
+        yield make_finding(rule, ID, default, fields, fact, listed, consensus=together)

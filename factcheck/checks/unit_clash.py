@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
-from factcheck.checks.consensus import by_position, fact_groups, quote_all, render, show_interval
+from factcheck.checks.consensus import by_position, fact_groups, quote_all, make_finding, show_interval
 from factcheck.findings import Finding
 from factcheck.model import Claim, Period
 
@@ -64,11 +64,4 @@ def _finding(rule: LoadedRule, fact: str, units: list[str], claims: list[Claim])
         "count": len(listed),
     }
     default = f"the same figure {fields['value']} is given in different units ({fields['units']}): {fields['claims']}"
-    return Finding(
-        rule=rule.id,
-        check=ID,
-        severity=rule.rule.severity,
-        message=render(rule.rule.message, default, lambda: fields),
-        fact=fact,
-        claims=listed,
-    )
+    return make_finding(rule, ID, default, fields, fact, listed)

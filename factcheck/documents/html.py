@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from bisect import bisect_right
 from datetime import date
 from html.parser import HTMLParser
 from typing import Any
