@@ -7,6 +7,7 @@ pydantic is kept for validating what users write (rule and claim files).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple, Protocol
@@ -60,10 +61,14 @@ class Interval(NamedTuple):
         return cls(data["low"], data["high"], bool(data["low_open"]), bool(data["high_open"]))
 
     def __str__(self) -> str:
+        return self.show(format_number)
+
+    def show(self, number: Callable[[float], str]) -> str:
+        """"[50,500, 51,500)", "(50,000, inf)", "[1,976]", with ``number`` formatting the ends."""
         left = "(" if self.low_open or self.low is None else "["
         right = ")" if self.high_open or self.high is None else "]"
-        low = "-inf" if self.low is None else format_number(self.low)
-        high = "inf" if self.high is None else format_number(self.high)
+        low = "-inf" if self.low is None else number(self.low)
+        high = "inf" if self.high is None else number(self.high)
         if self.low is not None and self.low == self.high and not self.low_open:
             return f"[{low}]"
         return f"{left}{low}, {high}{right}"

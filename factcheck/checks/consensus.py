@@ -227,13 +227,8 @@ def show_number(value: float) -> str:
 
 
 def show_interval(interval: Interval) -> str:
-    left = "(" if interval.low_open or interval.low is None else "["
-    right = ")" if interval.high_open or interval.high is None else "]"
-    low = "-inf" if interval.low is None else show_number(interval.low)
-    high = "inf" if interval.high is None else show_number(interval.high)
-    if interval.low is not None and interval.low == interval.high and not interval.low_open:
-        return f"[{low}]"
-    return f"{left}{low}, {high}{right}"
+    """An interval for a message: four significant digits, so derived values stay readable."""
+    return interval.show(show_number)
 
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
