@@ -215,6 +215,10 @@ def write_atomically(path: str, content: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(content)
+        # mkstemp makes the file private; give it the permissions a plain open() would have.
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):

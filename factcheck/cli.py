@@ -83,11 +83,12 @@ def extract(paths: tuple[str, ...], output_format: str, out_dir: str | None, che
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "sarif", "junit", "github", "auto"]), help="Output format (default: `format` from config, else text; auto: github inside GitHub Actions).")
 @click.option("--output", metavar="FILE", help="Write the --format output to FILE instead of standard output.")
 @click.option("--report", "reports", multiple=True, metavar="FORMAT=FILE", help="Also write FORMAT to FILE (repeatable), e.g. --report sarif=factcheck.sarif.")
+@click.option("--html", "html", metavar="FILE", help="Also write the HTML discrepancy report to FILE (default: `html` from config; '' for none).")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="Exit 1 when a finding is at or above this severity (default: error).")
 @click.option("--claims", "claims_dir", metavar="DIR", help="Claim files used while their article is unchanged (default: `claims` from config).")
 @click.option("--strict", is_flag=True, help="Exit 2 when a document cannot be read (default: report it and go on).")
 @_rules_option
-def run(paths: tuple[str, ...], output_format: str | None, output: str | None, reports: tuple[str, ...], fail_on: str | None, claims_dir: str | None, strict: bool, rules: tuple[str, ...]) -> None:
+def run(paths: tuple[str, ...], output_format: str | None, output: str | None, reports: tuple[str, ...], html: str | None, fail_on: str | None, claims_dir: str | None, strict: bool, rules: tuple[str, ...]) -> None:
     """Check documents and claim files in PATHS (default: `paths` from config) with the rules.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input.
@@ -108,6 +109,9 @@ def run(paths: tuple[str, ...], output_format: str | None, output: str | None, r
             raise click.BadParameter(f"expected FORMAT=FILE with FORMAT one of text, json, sarif, junit, github, found '{item}'", param_hint="--report")
         extra[name] = path
     outputs += sorted(extra.items())
+    html_path = html if html is not None else (config.resolve(config.html) if config.html else "")
+    if html_path:
+        outputs.append(("html", html_path))
     code = run_command(targets, claims_dir or config.resolve(config.claims), rule_dirs, _vocabulary(tuple(rule_dirs)), outputs, fail_on or config.fail_on, strict)
     sys.exit(code)
 

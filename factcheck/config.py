@@ -20,6 +20,7 @@ class Config(BaseModel):
     fail_on: Literal["error", "warning", "info", "never"] = "error"
     format: Literal["text", "json", "sarif", "junit", "github", "auto"] = "text"
     output: str | None = Field(default=None, description="file for --format (default: standard output)")
+    html: str | None = Field(default=None, description="also write the HTML report to this file")
     reports: dict[Literal["text", "json", "sarif", "junit", "github"], str] = Field(
         default_factory=dict, description="more outputs: format -> file, e.g. {sarif: factcheck.sarif}"
     )

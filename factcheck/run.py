@@ -124,6 +124,11 @@ def run_command(
     for note in result.warnings:
         print(f"note: {note}", file=sys.stderr)
     for name, path in outputs:
+        if name == "html":
+            from factcheck.report.html import render_html  # jinja2 only when asked for
+
+            write_output(render_html(result), path)
+            continue
         color = name == "text" and path in (None, "-") and use_color(sys.stdout, os.environ)
         write_output(render(name, result, color=color), path)
     if errors and strict:

@@ -127,3 +127,17 @@ def test_no_rules_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("5 people\n", encoding="utf-8")
     result = factcheck("run", "a.txt", "--rules", str(tmp_path / "rules"), cwd=tmp_path)
     assert result.returncode == 2 and "expected check rules" in result.stderr
+
+
+def test_html_report_written(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "report.html"
+    result = factcheck("run", "--format", "json", "--html", str(target))
+    assert result.returncode == 1
+    page = target.read_text(encoding="utf-8")
+    assert page.lstrip().lower().startswith("<!doctype html") and "Content-Security-Policy" in page
+
+
+def test_help_imports_no_heavy_module() -> None:
+    code = "import sys\nfrom factcheck.cli import main\nsys.argv=['factcheck','--help']\ntry:\n    main()\nexcept SystemExit:\n    pass\nprint(sorted(m for m in ('pint', 'jinja2', 'pydantic', 'yaml') if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
