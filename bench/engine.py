@@ -65,7 +65,16 @@ _CHILD = textwrap.dedent(
     findings = run_checks(claims, rules, {})
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"claims": len(claims), "seconds": seconds, "peak_mb": peak_mb, "findings": len(findings)}))
+    from factcheck.findings import ArticleRef, RuleRef, RunResult
+    from factcheck.report.html import render_html
+    articles = {c.article: ArticleRef(c.article, c.article + ".md", c.article, None, None, None) for f in findings for c in f.claims}
+    refs = {r.id: RuleRef(r.id, r.check, r.rule.severity, r.rule.description, r.path) for r in rules}
+    result = RunResult(tuple(findings), articles, refs, len(claims), claims=tuple(claims))
+    start = time.perf_counter()
+    page = render_html(result)
+    html_seconds = time.perf_counter() - start
+    print(json.dumps({"claims": len(claims), "seconds": seconds, "peak_mb": peak_mb, "findings": len(findings),
+                      "html_seconds": html_seconds, "html_mb": len(page.encode()) / 1e6}))
     """
 )
 
@@ -88,13 +97,14 @@ def run(args: argparse.Namespace) -> None:
     sizes = [int(s) for s in args.engine_sizes.split(",")]
     if args.quick:
         sizes = [s for s in sizes if s <= 100_000]
-    print("every shipped rule over synthetic claims, each size in its own process; claim building not timed")
-    print(f"{'claims':>10}  {'seconds':>8}  {'peak MB':>8}  {'findings':>8}")
+    print("every shipped rule over synthetic claims, each size in its own process; claim building not timed;")
+    print("HTML: render_html of the run's findings (peak MB is measured before it)")
+    print(f"{'claims':>10}  {'seconds':>8}  {'peak MB':>8}  {'findings':>8}  {'HTML s':>7}  {'HTML MB':>8}")
     rows = {}
     for size in sizes:
         row = measure(size)
         rows[size] = row
-        print(f"{size:>10,}  {row['seconds']:>8.2f}  {row['peak_mb']:>8.0f}  {int(row['findings']):>8,}")
+        print(f"{size:>10,}  {row['seconds']:>8.2f}  {row['peak_mb']:>8.0f}  {int(row['findings']):>8,}  {row['html_seconds']:>7.2f}  {row['html_mb']:>8.1f}")
     if 1_000_000 in rows and 100_000 in rows:
         ratio = rows[1_000_000]["seconds"] / rows[100_000]["seconds"]
         big = rows[1_000_000]

@@ -71,6 +71,8 @@ class RunResult:
     rules: dict[str, RuleRef]
     claim_count: int
     warnings: tuple[str, ...] = field(default=())
+    # Every claim of the run, for outputs that list facts and articles beyond the findings (HTML).
+    claims: tuple[Claim, ...] = field(default=())
 
     def count(self, severity: str) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)

@@ -93,6 +93,7 @@ def check(paths: list[str], claims_dir: str | None, rule_dirs: list[str], vocabu
         },
         claim_count=len(inputs.claims),
         warnings=tuple(inputs.notes),
+        claims=tuple(inputs.claims),
     )
     return result, inputs.errors
 

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import factcheck
+from factcheck.checks.base import describe_fact, fact_key
 from factcheck.findings import SEVERITIES, Finding, RunResult
 from factcheck.model import Claim
 from factcheck.report.claims import (
@@ -32,6 +33,8 @@ from factcheck.report.claims import (
 # Findings per rule group above which the group starts collapsed: thousands of open cards are
 # more than a browser (and a person) wants to lay out at once.
 COLLAPSE_ABOVE = 50
+# Facts and Articles list every claim up to this many; beyond, only the claims of findings.
+ALL_CLAIMS_UP_TO = 2000
 
 # The one script of the page: filters toggle ``hidden``; printing opens every group.
 SCRIPT = """
@@ -172,8 +175,18 @@ def _claim_view(result: RunResult, claim: Claim, outliers: set[str]) -> dict[str
     }
 
 
+def _listed_claims(result: RunResult) -> list[Claim]:
+    """The claims the Facts and Articles sections show: every claim of the run while that stays
+    readable, else those of the findings (the sections say which)."""
+    if len(result.claims) <= ALL_CLAIMS_UP_TO:
+        return [claim for claim in result.claims if not is_derived(claim)]
+    return []
+
+
 def _timelines(result: RunResult, outliers: set[str]) -> list[Timeline]:
     by_metric: dict[str, dict[str, Claim]] = {}
+    for claim in _listed_claims(result):
+        by_metric.setdefault(claim.metric, {})[claim.id] = claim
     for finding in result.findings:
         for claim in finding.claims:
             by_metric.setdefault(claim.metric, {})[claim.id] = claim
@@ -217,6 +230,9 @@ def _view(result: RunResult) -> dict[str, Any]:
     groups: dict[str, list[dict[str, Any]]] = {}
     used_by: dict[str, list[tuple[str, str, str]]] = {}
     facts: dict[str, dict[str, dict[str, Any]]] = {}
+    listed_claims = _listed_claims(result)
+    for claim in listed_claims:
+        facts.setdefault(describe_fact(fact_key(claim)), {})[claim.id] = _claim_view(result, claim, outliers)
     for finding in result.findings:
         view = _finding_view(result, finding, set(finding.outliers))
         findings.append(view)
@@ -234,6 +250,8 @@ def _view(result: RunResult) -> dict[str, Any]:
     ]
     articles = []
     claims_of: dict[str, dict[str, dict[str, Any]]] = {}
+    for claim in listed_claims:
+        claims_of.setdefault(claim.article, {})[claim.id] = _claim_view(result, claim, outliers)
     for finding in result.findings:
         for claim in finding.claims:
             if not is_derived(claim):
@@ -285,6 +303,8 @@ def _view(result: RunResult) -> dict[str, Any]:
             for fact, claims in sorted(facts.items())
         ],
         "facts_open": len(facts) <= COLLAPSE_ABOVE,
+        "all_claims_listed": bool(listed_claims) or not result.claims,
+        "claim_limit": ALL_CLAIMS_UP_TO,
         "timelines": _timelines(result, outliers),
         "articles": articles,
         "warnings": list(result.warnings),

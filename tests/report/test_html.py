@@ -135,5 +135,5 @@ def test_bundled_corpus_renders() -> None:
         os.chdir(here)
     assert not errors
     page = render_html(bundled)
-    assert page.count("<svg") == len({c.metric for f in bundled.findings for c in f.claims})
+    assert page.count("<svg") == len({c.metric for c in bundled.claims} | {c.metric for f in bundled.findings for c in f.claims})
     assert page == render_html(bundled)
