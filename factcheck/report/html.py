@@ -274,7 +274,7 @@ def _view(result: RunResult) -> dict[str, Any]:
         })
     metrics = sorted({claim.metric for finding in result.findings for claim in finding.claims})
     summary = result.summary()
-    errors, warnings, infos = summary["error"], summary["warning"], summary["info"]
+    errors, warnings = summary["error"], summary["warning"]
     if errors:
         verdict = f"FAIL: {errors} error{'s' if errors != 1 else ''} — figures in the corpus contradict each other."
         verdict_class = "error"

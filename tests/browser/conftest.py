@@ -13,16 +13,7 @@ from typing import Any
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from make_screenshot import CHROMIUM, CHROMIUM_ARGS  # type: ignore[import-not-found]
 
 
 def _unavailable(reason: str) -> None:

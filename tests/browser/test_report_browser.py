@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,7 @@ import pytest
 
 from factcheck.findings import RunResult
 from factcheck.report.html import render_html
+from make_screenshot import bundled_result  # type: ignore[import-not-found]
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -21,17 +21,7 @@ HOSTILE_URL = "javascript:window.pwned=1"
 
 @pytest.fixture(scope="module")
 def bundled() -> RunResult:
-    from factcheck.run import check
-    from factcheck.vocabulary import load_vocabulary
-
-    here = os.getcwd()
-    os.chdir(REPO)
-    try:
-        result, errors = check(["articles"], "claims", ["rules"], load_vocabulary(["rules"]))
-    finally:
-        os.chdir(here)
-    assert not errors
-    return result
+    return bundled_result()  # type: ignore[no-any-return]
 
 
 def write(tmp_path: Path, result: RunResult) -> str:
