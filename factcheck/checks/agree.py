@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import Field
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, Severity, describe_fact
-from factcheck.checks.consensus import Agreement, agreement, by_position, fact_groups, quote_all, make_finding, show_interval, soft_or_hard
+from factcheck.checks.consensus import Agreement, agreement, by_position, quote_all, make_finding, show_interval, soft_or_hard
 from factcheck.findings import Finding
 from factcheck.model import Claim
 
@@ -40,7 +40,7 @@ class Rule(RuleBase):
 def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     options = rule.rule
     assert isinstance(options, Rule)
-    for key, stated in fact_groups(index, options.select):
+    for key, stated in index.selected(options.select):
         if len(stated) < 2:
             continue
         hard = agreement([claim.value for claim in stated])

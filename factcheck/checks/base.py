@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -85,6 +86,7 @@ class RuleBase(Strict):
 
 
 FactKey = tuple[str, str | None, Period | None, str]
+Selection = list[tuple[FactKey, list[Claim]]]
 
 
 def _position(claim: Claim) -> tuple[str, int, str]:
@@ -126,7 +128,7 @@ class ClaimIndex:
     by_fact: dict[FactKey, list[Claim]] = field(default_factory=dict)
     derived: list[Claim] = field(default_factory=list)
     parents: dict[str, str] = field(default_factory=dict)  # topic -> broader topic (metrics vocabulary)
-    _selections: dict[tuple[str, int], dict[FactKey, list[Claim]]] = field(default_factory=dict, repr=False)
+    _selections: dict[tuple[str, bool, int], Selection] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.by_id = {claim.id: claim for claim in self.claims}
@@ -137,24 +139,40 @@ class ClaimIndex:
         # order claims came in, and sorting a million claims would cost more than grouping them.
         self.by_fact = {key: sorted(group, key=_position) for key, group in sorted(groups.items(), key=_group_order)}
 
-    def selected(self, selector: Selector) -> dict[FactKey, list[Claim]]:
-        """The fact groups, each with only the claims the selector accepts (empty groups dropped).
+    def selected(self, selector: Selector, stated_only: bool = True) -> Selection:
+        """The fact groups with the claims the selector accepts; derived claims left out unless asked.
 
-        Computed once per distinct selector: most rules select the same claims, and a run may
-        hold a million of them.
+        The metric, unit and kind tests depend on a group's key only, so they run once a group
+        rather than once a claim; and a selection is made once per selector (the shipped rules
+        mostly share one), since it costs a pass over every claim. The lists are shared: never
+        change them.
         """
-        key = (selector.model_dump_json(), len(self.derived))
+        key = (selector.model_dump_json(), stated_only, len(self.derived))
         cached = self._selections.get(key)
-        if cached is not None:
-            return cached
-        result: dict[FactKey, list[Claim]] = {}
-        accepts = selector.accepts
-        for fact, claims in self.by_fact.items():
-            chosen = [claim for claim in claims if accepts(claim)]
+        if cached is None:
+            cached = self._selections[key] = list(self._select(selector, stated_only))
+        return cached
+
+    def _select(self, selector: Selector, stated_only: bool) -> Iterator[tuple[FactKey, list[Claim]]]:
+        sentence = re.compile(selector.sentence) if selector.sentence is not None else None
+        with_derived = {fact_key(claim) for claim in self.derived} if stated_only else set()
+        metric_ok: dict[str, bool] = {}
+        for key, claims in self.by_fact.items():
+            metric, unit, _, kind = key
+            if (selector.kinds and kind not in selector.kinds) or (selector.units and unit not in selector.units):
+                continue
+            if selector.metrics:
+                if metric not in metric_ok:
+                    metric_ok[metric] = any(fnmatch.fnmatchcase(metric, pattern) for pattern in selector.metrics)
+                if not metric_ok[metric]:
+                    continue
+            chosen = [c for c in claims if c.metric_matched] if selector.matched_only else claims
+            if key in with_derived:
+                chosen = [c for c in chosen if not is_derived(c)]
+            if sentence is not None:
+                chosen = [c for c in chosen if sentence.search(c.sentence)]
             if chosen:
-                result[fact] = chosen
-        self._selections[key] = result
-        return result
+                yield key, chosen
 
     def add_derived(self, claims: list[Claim]) -> None:
         for claim in claims:

@@ -8,18 +8,16 @@ group of n claims costs n log n, and n when they all share a point (the common c
 
 from __future__ import annotations
 
-import fnmatch
 import math
 import re
-import weakref
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import attrgetter
 from typing import Any
 
-from factcheck.checks.base import ClaimIndex, FactKey, LoadedRule, Selector, fact_key, is_derived
+from factcheck.checks.base import LoadedRule
 from factcheck.findings import Finding
 from factcheck.model import Claim, Interval, Period
 
@@ -95,60 +93,6 @@ def _span(interval: Interval) -> tuple[tuple[float, int], tuple[float, int]]:
     first = (-_INFINITY, 0) if interval.low is None else (interval.low, 1 if interval.low_open else 0)
     last = (_INFINITY, 0) if interval.high is None else (interval.high, -1 if interval.high_open else 0)
     return first, last
-
-
-_SELECTOR_FIELDS = {"metrics", "kinds", "units", "matched_only", "sentence"}
-
-Selection = list[tuple[FactKey, list[Claim]]]
-# Selections made on each live index, by selector: the shipped rules mostly share one selector, and
-# a selection costs a pass over every claim. An entry goes when its index does.
-_SELECTIONS: dict[int, dict[tuple[str, bool, int, int], Selection]] = {}
-
-
-def fact_groups(index: ClaimIndex, selector: Selector, stated_only: bool = True) -> Selection:
-    """The fact groups with the claims the selector accepts; derived claims left out unless asked.
-
-    What ``index.selected`` gives, at a fraction of the cost: the metric, unit and kind tests
-    depend on the group's key only, so they run once a group rather than once a claim, and a
-    selection is made once per index and selector. The lists are shared: never change them.
-    """
-    made = _SELECTIONS.get(id(index))
-    if made is None:
-        made = _SELECTIONS[id(index)] = {}
-        weakref.finalize(index, _SELECTIONS.pop, id(index), None)
-    key = (selector.model_dump_json(), stated_only, len(index.claims), len(index.derived))
-    if key not in made:
-        made[key] = list(_select(index, selector, stated_only))
-    return made[key]
-
-
-def _select(index: ClaimIndex, selector: Selector, stated_only: bool) -> Iterator[tuple[FactKey, list[Claim]]]:
-    if set(Selector.model_fields) - _SELECTOR_FIELDS:  # a selector field this does not know: ask it
-        for key, claims in index.selected(selector).items():
-            chosen = [c for c in claims if not (stated_only and c.links and is_derived(c))]
-            if chosen:
-                yield key, chosen
-        return
-    sentence = re.compile(selector.sentence) if selector.sentence is not None else None
-    matched_only = selector.matched_only
-    with_derived = {fact_key(claim) for claim in index.derived} if stated_only else set()
-    metric_ok: dict[str, bool] = {}
-    for key, claims in index.by_fact.items():
-        metric, unit, _, kind = key
-        if (selector.kinds and kind not in selector.kinds) or (selector.units and unit not in selector.units):
-            continue
-        if selector.metrics:
-            if metric not in metric_ok:
-                metric_ok[metric] = any(fnmatch.fnmatchcase(metric, pattern) for pattern in selector.metrics)
-            if not metric_ok[metric]:
-                continue
-        chosen = [c for c in claims if c.metric_matched] if matched_only else claims
-        if key in with_derived:
-            chosen = [c for c in chosen if not is_derived(c)]
-        if sentence is not None:
-            chosen = [c for c in chosen if sentence.search(c.sentence)]
-        if chosen:
-            yield key, chosen
 
 
 def exceeds(part: Interval, whole: Interval) -> bool:

@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import Field
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
-from factcheck.checks.consensus import fact_groups, quote, make_finding, written_period
+from factcheck.checks.consensus import quote, make_finding, written_period
 from factcheck.findings import Finding
 
 ID = "future_period"
@@ -56,7 +56,7 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     earliest = min((claim.dated for claim in index.claims if claim.dated is not None), default=None)
     if earliest is None:
         return
-    for key, claims in fact_groups(index, options.select):
+    for key, claims in index.selected(options.select):
         period = key[2]
         if period is None or period.end <= earliest:
             continue

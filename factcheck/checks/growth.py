@@ -34,7 +34,6 @@ from factcheck.checks.consensus import (
     agreement,
     by_position,
     describe_period,
-    fact_groups,
     quote,
     quote_all,
     make_finding,
@@ -63,7 +62,7 @@ def derive(index: ClaimIndex, rule: LoadedRule) -> list[Claim]:
         return derived
     # Narrowed to changes in percent, the selection skips every other fact group by its key.
     changes = selector.model_copy(update={"kinds": ["change"], "units": ["percent"]})
-    for _, claims in fact_groups(index, changes, stated_only=False):  # a change is never derived
+    for _, claims in index.selected(changes, stated_only=False):  # a change is never derived
         for change in claims:
             claim = _previous(index, change)
             if claim is not None and claim.id not in index.by_id:  # another growth rule may have made it

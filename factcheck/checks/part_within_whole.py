@@ -39,7 +39,7 @@ from typing import Literal
 from pydantic import Field
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
-from factcheck.checks.consensus import by_position, describe_period, exceeds, fact_groups, quote_all, make_finding, written_period
+from factcheck.checks.consensus import by_position, describe_period, exceeds, quote_all, make_finding, written_period
 from factcheck.findings import Finding
 from factcheck.model import Claim, Period
 
@@ -121,7 +121,7 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     parents = {**getattr(index, "parents", {}), **options.parents}
     additive = set(options.additive_kinds)
     groups: dict[tuple[str, str | None, str], dict[str, dict[Period, list[Claim]]]] = defaultdict(lambda: defaultdict(dict))
-    for (metric, unit, period, kind), claims in fact_groups(index, options.select):
+    for (metric, unit, period, kind), claims in index.selected(options.select):
         if kind not in additive:
             continue
         for claim in claims:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
-from factcheck.checks.consensus import describe_period, fact_groups, quote, make_finding, written_period
+from factcheck.checks.consensus import describe_period, quote, make_finding, written_period
 from factcheck.findings import Finding
 from factcheck.model import Claim, Period
 
@@ -34,7 +34,7 @@ class Rule(RuleBase):
 def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     options = rule.rule
     assert isinstance(options, Rule)
-    for key, group in fact_groups(index, options.select):
+    for key, group in index.selected(options.select):
         if key[2] is None:
             continue
         for claim in group:

@@ -24,7 +24,7 @@ from typing import Literal
 from pydantic import Field
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
-from factcheck.checks.consensus import by_position, common, fact_groups, quote_all, make_finding, show_interval, soft_or_hard
+from factcheck.checks.consensus import by_position, common, quote_all, make_finding, show_interval, soft_or_hard
 from factcheck.findings import Finding
 
 ID = "restatement"
@@ -40,7 +40,7 @@ class Rule(RuleBase):
 def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     options = rule.rule
     assert isinstance(options, Rule)
-    for key, stated in fact_groups(index, options.select):
+    for key, stated in index.selected(options.select):
         if len(stated) < 2 or (len({claim.text for claim in stated}) < 2 and not options.same_text_across_articles):
             continue
         together = common(claim.value for claim in stated)

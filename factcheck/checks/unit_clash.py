@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
-from factcheck.checks.consensus import by_position, fact_groups, quote_all, make_finding, show_interval
+from factcheck.checks.consensus import by_position, quote_all, make_finding, show_interval
 from factcheck.findings import Finding
 from factcheck.model import Claim, Period
 
@@ -37,7 +37,7 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     assert isinstance(options, Rule)
     # Facts told apart only by their unit first, from the group keys alone; then their figures.
     by_unit: dict[tuple[str, Period | None, str], list[list[Claim]]] = defaultdict(list)
-    for (metric, unit, period, kind), claims in fact_groups(index, options.select):
+    for (metric, unit, period, kind), claims in index.selected(options.select):
         if unit is not None:
             by_unit[(metric, period, kind)].append(claims)
     for (metric, period, kind), groups in by_unit.items():
