@@ -190,15 +190,7 @@ def _relocate(article: Article, record: ClaimRecord) -> tuple[int, int] | None:
 
 def render_claim_file(article: Article, claims: list[Claim], vocabulary_digest: str, orphaned: list[dict[str, Any]]) -> str:
     data: dict[str, Any] = {
-        "article": {
-            "id": article.id,
-            "path": article.path,
-            "title": article.title,
-            "publisher": article.publisher,
-            "published": article.published.isoformat() if article.published else None,
-            "url": article.url,
-            "sha256": article.sha256,
-        },
+        "article": {**article.metadata_json(), "sha256": article.sha256},
         "vocabulary": vocabulary_digest,
         "claims": [claim.to_json() for claim in claims],
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import click
@@ -170,7 +171,9 @@ def _rule_dirs(rules: tuple[str, ...]) -> list[str]:
     return [config.resolve(r) for r in config.rules]
 
 
+@lru_cache(maxsize=1)
 def _config() -> Any:
+    """The configuration of the working directory, read once per command."""
     from factcheck.config import load_config
 
     return load_config(".")

@@ -65,15 +65,7 @@ def render_claims_text(claims: list[Claim]) -> str:
 
 
 def article_json(article: Article, claims: list[Claim]) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "path": article.path,
-        "title": article.title,
-        "publisher": article.publisher,
-        "published": article.published.isoformat() if article.published else None,
-        "url": article.url,
-        "claims": [claim.to_json() for claim in claims],
-    }
+    return {**article.metadata_json(), "claims": [claim.to_json() for claim in claims]}
 
 
 def extract_command(paths: list[str], vocabulary: Vocabulary, output_format: str, out_dir: str | None, check: bool, strict: bool) -> int:

@@ -156,6 +156,17 @@ class Article:
     furniture: tuple[tuple[int, int], ...] = ()
     warnings: tuple[str, ...] = ()
 
+    def metadata_json(self) -> dict[str, Any]:
+        """What extract's JSON and the claim files say about the article itself."""
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "publisher": self.publisher,
+            "published": self.published.isoformat() if self.published else None,
+            "url": self.url,
+        }
+
     def item_at(self, offset: int) -> ArticleItem | None:
         for item in self.items:
             if item.start <= offset < item.end:

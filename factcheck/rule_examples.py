@@ -35,8 +35,8 @@ class ExampleResult:
 
 
 def run_examples(loaded: LoadedRule, vocabulary: Vocabulary) -> list[ExampleResult]:
-    parents = {topic.id: topic.parent for topic in vocabulary.topic_entries.values() if topic.parent}
     extractor = ClaimExtractor(vocabulary)
+    parents = vocabulary.parents
     results = []
     for expected, examples in (("fail", loaded.rule.examples.fail), ("pass", loaded.rule.examples.pass_)):
         for number, example in enumerate(examples, 1):

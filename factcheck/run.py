@@ -82,8 +82,7 @@ def check(paths: list[str], claims_dir: str | None, rule_dirs: list[str], vocabu
     if not rules:
         raise UserError(f"expected check rules (*.yaml) in {', '.join(os.path.join(d, 'checks') for d in rule_dirs)}, found none")
     inputs = gather(paths, claims_dir, vocabulary)
-    parents = {topic.id: topic.parent for topic in vocabulary.topic_entries.values() if topic.parent}
-    findings = run_checks(inputs.claims, rules, parents)
+    findings = run_checks(inputs.claims, rules, vocabulary.parents)
     result = RunResult(
         findings=tuple(findings),
         articles=dict(sorted(inputs.articles.items())),

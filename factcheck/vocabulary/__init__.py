@@ -106,6 +106,11 @@ class Vocabulary:
             self._source_regex = (source_regex(self.sources), source_keywords(self.sources))
         return self._source_regex
 
+    @property
+    def parents(self) -> dict[str, str]:
+        """Topic -> its broader topic, for the part-within-whole check."""
+        return {topic.id: topic.parent for topic in self.topic_entries.values() if topic.parent}
+
     def unit(self, name: str | None) -> Unit | None:
         return self.units.get(name) if name else None
 
