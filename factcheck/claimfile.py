@@ -201,6 +201,14 @@ def render_claim_file(article: Article, claims: list[Claim], vocabulary_digest: 
 
 def write_atomically(path: str, content: str) -> None:
     """Write through a temporary file and rename, so an interrupted run leaves the old file whole."""
+    if os.path.exists(path) and not os.path.isfile(path):
+        if os.path.isdir(path):
+            raise UserError("expected a file to write, found a directory", path)
+        # A device or a pipe (/dev/null, /dev/stdout, a FIFO): there is no old file to keep whole,
+        # and renaming over it would replace the device itself.
+        with open(path, "w", encoding="utf-8", newline="\n") as out:
+            out.write(content)
+        return
     directory = os.path.dirname(path) or "."
     os.makedirs(directory, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".factcheck-", suffix=".tmp", dir=directory)

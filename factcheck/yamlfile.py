@@ -8,6 +8,7 @@ error becomes ``file:line:col: expected ..., found ...``.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -19,6 +20,8 @@ from factcheck.errors import RuleFileError
 
 MAX_NODES = 100_000  # alias bombs expand to billions of nodes
 MAX_DEPTH = 64
+MAX_DIGITS = 1000  # no count or date in a rule or claim file is longer; Python's int() stops at 4,300
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 Path = tuple[str | int, ...]
 T = TypeVar("T")
@@ -68,22 +71,29 @@ class LocatedYaml:
         return RuleFileError(message, self.path, line, column)
 
 
-def parse_yaml(text: str, path: str) -> LocatedYaml:
+def parse_yaml(text: str, path: str, what: str = "YAML") -> LocatedYaml:
+    """The data of a YAML text; ``what`` names the text in messages ("YAML front matter")."""
     try:
         node = yaml.compose(text, Loader=_Yaml12Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "malformed YAML"
-        raise RuleFileError(f"expected valid YAML, found a syntax error: {problem}", path, line, column) from None
+        raise RuleFileError(f"expected valid {what}, found a syntax error: {problem}", path, line, column) from None
+    except yaml.reader.ReaderError as exc:
+        # Raised for control characters before any mark exists: the position is an offset.
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        message = f"expected printable text in the {what}, found the character #x{exc.character:04x}"
+        raise RuleFileError(message, path, line, column) from None
     except yaml.YAMLError as exc:
-        raise RuleFileError(f"expected valid YAML, found {exc}", path, 1, 1) from None
+        raise RuleFileError(f"expected valid {what}, found {exc}", path, 1, 1) from None
     except RecursionError:
-        raise RuleFileError(f"expected YAML nested at most {MAX_DEPTH} deep, found deeper", path, 1, 1) from None
+        raise RuleFileError(f"expected {what} nested at most {MAX_DEPTH} deep, found deeper", path, 1, 1) from None
     located = LocatedYaml(path, None)
     if node is None:
         return located
-    builder = _Builder(located)
+    builder = _Builder(located, what)
     located.data = builder.build(node, (), 0)
     return located
 
@@ -106,8 +116,9 @@ _COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
 class _Builder:
-    def __init__(self, located: LocatedYaml) -> None:
+    def __init__(self, located: LocatedYaml, what: str) -> None:
         self.located = located
+        self.what = what
         self.count = 0
 
     def build(self, node: yaml.Node, loc: Path, depth: int) -> Any:
@@ -115,7 +126,7 @@ class _Builder:
         if self.count > MAX_NODES:
             raise self._error(node, f"expected at most {MAX_NODES} values (aliases included), found more")
         if depth > MAX_DEPTH:
-            raise self._error(node, f"expected YAML nested at most {MAX_DEPTH} deep, found deeper")
+            raise self._error(node, f"expected {self.what} nested at most {MAX_DEPTH} deep, found deeper")
         self.located.value_marks.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _COLLECTION_TAGS:
             raise self._error(node, f"expected a plain value, found the tag {node.tag}")
@@ -146,6 +157,8 @@ class _Builder:
         if tag == "tag:yaml.org,2002:bool":
             return value.lower() == "true"
         if tag == "tag:yaml.org,2002:int":
+            if len(value) > MAX_DIGITS:  # int() itself refuses over 4,300 digits, with a ValueError
+                raise self._error(node, f"expected a number of at most {MAX_DIGITS} digits, found {len(value):,} characters")
             return int(value, 16) if value.startswith("0x") else int(value)
         if tag == "tag:yaml.org,2002:float":
             lowered = value.lower()
@@ -188,7 +201,9 @@ def describe(value: Any) -> str:
         return f"the number {value}"
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"'{shown}'"
+        # Values can come from articles (front matter): a newline or a terminal escape is shown,
+        # never printed raw into a log where it could start a line of its own.
+        return "'" + _CONTROL.sub(lambda match: repr(match.group())[1:-1], shown) + "'"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -285,3 +300,12 @@ def _clean(loc: tuple[Any, ...], data: Any, keep_last: bool) -> Path:
         elif keep_last and index == len(loc) - 1:
             cleaned.append(part)
     return tuple(cleaned)
+
+
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def quoted_yaml(text: str) -> str:
+    """A double-quoted YAML scalar: JSON's quoting, plus escapes for what YAML will not take raw
+    (C1 controls, line and paragraph separators, surrogates, byte-order marks)."""
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False))

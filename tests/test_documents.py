@@ -276,7 +276,7 @@ def test_markdown_without_front_matter(tmp_path: Path) -> None:
     ("front", "where", "message"),
     [
         ("title: [unclosed\nid: x", (3, 3), "syntax error"),
-        ("title: ok\ndate: 2024-02-30", (3, 7), "invalid value"),
+        ("title: ok\ndate: 2024-02-30", (3, 7), "expected 'date' to be a date (YYYY-MM-DD), found '2024-02-30'"),
         ("title: ok\ndate: next week", (3, 7), "expected 'date' to be a date"),
         ("id: ../escape", (2, 5), "expected 'id'"),
         ("- a list", (2, 1), "mapping"),
@@ -397,15 +397,13 @@ def test_bad_files(tmp_path: Path, name: str, content: bytes, message: str) -> N
     assert message in caught.value.message and caught.value.path == path and path in str(caught.value)
 
 
-def test_latin1_is_not_utf8(tmp_path: Path) -> None:
+def test_latin1_is_read_as_windows_1252_with_a_warning(tmp_path: Path) -> None:
     path = write(tmp_path, "latin.txt", "Caf\u00e9 one\nna\u00efve two\n".encode("latin-1"))
-    with pytest.raises(DocumentError) as caught:
-        read_document(path)
-    assert caught.value.message == "expected UTF-8 text, found byte 0xe9 at line 1"
-    assert (caught.value.line, caught.value.column) == (1, 4)
-    with pytest.raises(DocumentError) as caught:
-        decode_text("x.txt", "ok é\nna\u00efve".encode("utf-8")[:-4] + b"\xef!")
-    assert caught.value.line == 2
+    article = read_document(path)
+    assert article.text == "Caf\u00e9 one\nna\u00efve two\n"
+    assert article.warnings == ("not UTF-8 (byte 0xe9 at line 1, column 4); read as windows-1252",)
+    _, encoding, warnings = decode_text("x.txt", "ok é\nna\u00efve".encode("utf-8")[:-4] + b"\xef!")
+    assert (encoding, warnings) == ("windows-1252", ("not UTF-8 (byte 0xef at line 2, column 3); read as windows-1252",))
 
 
 def test_missing_and_directory(tmp_path: Path) -> None:
@@ -458,8 +456,8 @@ def test_read_documents_keeps_the_good_ones(tmp_path: Path, monkeypatch: pytest.
     (tmp_path / "docs" / "empty.html").write_bytes(b"")
     monkeypatch.chdir(tmp_path)
     articles, errors = read_documents(["docs", "nope.md"])
-    assert [article.path for article in articles] == ["docs/good.md", "docs/good.txt"]
-    assert sorted(str(error.path) for error in errors) == ["docs/empty.html", "docs/latin.txt", "nope.md"]
+    assert [article.path for article in articles] == ["docs/good.md", "docs/good.txt", "docs/latin.txt"]
+    assert sorted(str(error.path) for error in errors) == ["docs/empty.html", "nope.md"]
 
 
 def test_registry() -> None:

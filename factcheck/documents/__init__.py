@@ -8,6 +8,7 @@ caller, so one bad file never costs the results of the others.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import PurePath
 
@@ -49,6 +50,9 @@ def read_document(path: str) -> Article:
     reader = READERS.get(suffix_of(path))
     if reader is None:
         raise _unsupported(path)
+    special = _special_file(path)
+    if special is not None:
+        raise special
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
@@ -76,6 +80,10 @@ def find_documents(paths: Iterable[str]) -> tuple[list[str], list[DocumentError]
     seen: set[str] = set()
 
     def keep(path: str) -> None:
+        special = _special_file(path)
+        if special is not None:  # never handed on: whoever opens a named pipe waits forever
+            errors.append(special)
+            return
         key = os.path.normcase(os.path.realpath(path))
         if key not in seen:
             seen.add(key)
@@ -91,6 +99,24 @@ def find_documents(paths: Iterable[str]) -> tuple[list[str], list[DocumentError]
         else:
             errors.append(DocumentError("expected a document file or directory, found no such path", path, None, None))
     return files, errors
+
+
+_SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def _special_file(path: str) -> DocumentError | None:
+    """An error for a path that is (or links to) a named pipe, socket or device, else None.
+
+    Reading one would block for ever (a pipe) or never end (/dev/zero named "zero.txt").
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # missing, a symlink loop, no permission: reading it says which
+    for test, kind in _SPECIAL_KINDS:
+        if test(mode):
+            return DocumentError(f"expected a regular file, found {kind}", path, None, None)
+    return None
 
 
 def _posix(path: str) -> str:

@@ -21,6 +21,7 @@ from factcheck.documents.locations import SourceMap
 from factcheck.documents.text import analyse_layout, decode_text, make_article
 from factcheck.errors import DocumentError
 from factcheck.model import Article
+from factcheck.yamlfile import describe
 
 SKIP = frozenset("script style noscript template nav header footer aside form svg iframe button head title".split())
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -30,18 +31,29 @@ _COLLAPSE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 DATE_METAS = ("date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.date")
 
 
+# The charset a page declares in its first 1,024 bytes, as browsers look for it (<meta charset>
+# or the http-equiv Content-Type); used only when the page is not UTF-8.
+_META_CHARSET = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+
+
+def declared_charset(raw: bytes) -> str | None:
+    match = _META_CHARSET.search(raw, 0, 1024)
+    return match.group(1).decode("ascii") if match else None
+
+
 def read_html(path: str, raw: bytes) -> Article:
-    source = decode_text(path, raw)
+    source, _, decoding_warnings = decode_text(path, raw, declared_charset(raw))
     page = _Page(source)
     try:
         page.feed(source)
+        page.drop_unfinished_markup()
         page.close()
     except AssertionError as exc:  # older parsers assert on some malformed declarations
         raise DocumentError(f"expected HTML the parser can read, found: {exc}", path, None, None) from None
     chosen = page.region if page.region_seen else page.body
     text, source_map = chosen.finish()
     layout = analyse_layout(text, want_title=False)
-    warnings = list(page.warnings)
+    warnings = [*decoding_warnings, *page.warnings]
     ld_date, ld_publisher = _json_ld(page.json_ld, warnings)
     times = page.region_times if page.region_seen else page.times
     candidates = [page.metas.get("article:published_time"), ld_date, times[0] if times else None]
@@ -268,6 +280,18 @@ class _Page(HTMLParser):
     def handle_charref(self, name: str) -> None:
         self._reference(f"&#{name}", self._at())
 
+    def drop_unfinished_markup(self) -> None:
+        """End the page as HTML5 does when a tag, comment or declaration is still open at the end.
+
+        ``feed`` stops at the first construct that does not end before the end of the file and
+        keeps the rest in ``rawdata``. A browser shows nothing of it (an unclosed comment runs to
+        the end, so does an unclosed tag or quoted attribute). ``close`` in Pythons without the
+        fix for CVE-2025-6069 would instead re-scan the rest once for every "<" in it: minutes
+        for 100 kB of "<a b='". Dropping it is what browsers show, and linear.
+        """
+        if self.rawdata.startswith("<") and not self.cdata_elem:
+            self.rawdata = ""
+
     def h1_text(self) -> str | None:
         """The first <h1> of the article region, else the first outside skipped parts, else any."""
         for wanted in ((True, None), (None, False), (None, None)):
@@ -288,7 +312,7 @@ def _first_date(candidates: list[str | None], warnings: list[str]) -> date | Non
         parsed = parse_date(value)
         if parsed is not None:
             return parsed
-        warnings.append(f"ignored the publication date '{value}': not a date")
+        warnings.append(f"ignored the publication date {describe(value)}: not a date")  # escaped: it goes to logs
     return None
 
 

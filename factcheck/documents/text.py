@@ -8,45 +8,118 @@ pages, the dated items. The Markdown and HTML readers reuse it on their extracte
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 from factcheck.documents.datelines import find_dateline, is_date_line, parse_date
 from factcheck.documents.locations import SourceMap
 from factcheck.errors import DocumentError
 from factcheck.model import Article, ArticleItem
 
-BOM = b"\xef\xbb\xbf"
 TITLE_MAX_WORDS = 15
 
+UTF8_BOM = b"\xef\xbb\xbf"
+# Byte order marks of the wide encodings, longest first: the UTF-32 LE mark starts with UTF-16 LE's.
+WIDE_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
 
-def decode_text(path: str, raw: bytes) -> str:
-    """The text of a document file: UTF-8 (a BOM is dropped), not binary, not blank.
 
-    The one place that decides how bytes become text, so that a later encoding fallback is a
-    change here only.
+class DecodedText(NamedTuple):
+    text: str
+    encoding: str
+    warnings: tuple[str, ...]
+
+
+def decode_text(path: str, raw: bytes, declared: str | None = None) -> DecodedText:
+    """The text of a document file, the encoding it was read in, and a warning when that was a guess.
+
+    The one place that decides how bytes become text. In order: the encoding a byte order mark
+    names (UTF-32, UTF-8, UTF-16); UTF-8; the ``declared`` encoding (an HTML page's
+    ``<meta charset>``) when it decodes; else windows-1252 when it decodes, else latin-1 (which
+    decodes anything): these two are guesses, so they come with a warning naming the encoding and
+    the first byte that was not UTF-8. Pages saved by old Windows tools are the common case. Offsets and line:column count
+    characters of the decoded text, so they are right whatever the encoding. A NUL anywhere is
+    binary content and a file with no visible text is empty: both are DocumentErrors.
     """
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise DocumentError("expected UTF-8 text, found UTF-16 (a byte order mark); save the file as UTF-8", path, 1, 1)
-    if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+    for mark, encoding in WIDE_BOMS:
+        if raw.startswith(mark):
+            return _checked(path, _decode_marked(path, raw, encoding), encoding.lower(), ())
+    body = raw[len(UTF8_BOM) :] if raw.startswith(UTF8_BOM) else raw
+    if b"\x00" in body:
+        line = body[: body.index(b"\x00")].count(b"\n") + 1
         raise DocumentError(f"expected text, found binary content (a NUL byte at line {line})", path, line, None)
-    body = raw[len(BOM) :] if raw.startswith(BOM) else raw
     try:
-        text = body.decode("utf-8")
+        return _checked(path, body.decode("utf-8"), "utf-8", ())
     except UnicodeDecodeError as exc:
-        line_start = body.rfind(b"\n", 0, exc.start) + 1
-        line = body[: exc.start].count(b"\n") + 1
-        # Columns count characters, as everywhere else; the bytes before the bad one decode.
-        column = len(body[line_start : exc.start].decode("utf-8", "replace")) + 1
-        message = f"expected UTF-8 text, found byte 0x{body[exc.start]:02x} at line {line}"
-        raise DocumentError(message, path, line, column) from None
+        first_bad = exc.start
+    codec = _known_encoding(declared)
+    if codec is not None:
+        try:
+            return _checked(path, body.decode(codec), codec, ())  # the file names it: not a guess
+        except UnicodeDecodeError:
+            pass
+    try:
+        text, guess = body.decode("windows-1252"), "windows-1252"
+    except UnicodeDecodeError:  # five bytes windows-1252 leaves undefined
+        text, guess = body.decode("latin-1"), "latin-1"  # which decodes any byte
+    return _checked(path, text, guess, (_guessed(body, first_bad, guess),))
+
+
+def _decode_marked(path: str, raw: bytes, encoding: str) -> str:
+    try:
+        return raw.decode(encoding)  # the utf-16 and utf-32 codecs read the mark and drop it
+    except UnicodeDecodeError as exc:
+        message = f"expected {encoding} text after its byte order mark, found an invalid sequence at byte {exc.start}"
+        raise DocumentError(message, path, None, None) from None
+
+
+def _checked(path: str, text: str, encoding: str, warnings: tuple[str, ...]) -> DecodedText:
+    if "\x00" in text:  # only reachable for UTF-16 and UTF-32: 8-bit files are checked as bytes
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise DocumentError(f"expected text, found binary content (a NUL character at line {line})", path, line, None)
     if not text.strip():
         raise DocumentError("expected some text, found an empty file", path, None, None)
-    return text
+    return DecodedText(text, encoding, warnings)
+
+
+def _guessed(body: bytes, first_bad: int, encoding: str) -> str:
+    line_start = body.rfind(b"\n", 0, first_bad) + 1
+    line = body.count(b"\n", 0, first_bad) + 1
+    # One byte is one character in the encodings guessed, so the column is a count of bytes.
+    column = first_bad - line_start + 1
+    return f"not UTF-8 (byte 0x{body[first_bad]:02x} at line {line}, column {column}); read as {encoding}"
+
+
+# Names pages declare that browsers read as a wider encoding (the WHATWG Encoding Standard).
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "iso-8859-1": "windows-1252",
+              "latin1": "windows-1252", "ascii": "windows-1252", "us-ascii": "windows-1252"}
+# Python codecs that map bytes to characters as web pages use them. Others (unicode_escape, idna,
+# rot13) transform text and would break the offsets, so a page cannot ask for them.
+_PAGE_ENCODINGS = re.compile(r"cp\d{3,4}|iso8859-\d{1,2}|gb18030|big5(?:hkscs)?|shift_jis|euc_jp|euc_kr|iso2022_jp|koi8-[ru]|mac-\w+")
+
+
+def _known_encoding(name: str | None) -> str | None:
+    """The codec of a declared encoding, or None: unknown names, UTF-16 and UTF-32 in an 8-bit file
+    are ignored, as browsers do; UTF-8 and windows-1252 are tried anyway."""
+    if not name:
+        return None
+    name = _SUPERSETS.get(name.strip().lower(), name.strip().lower())
+    try:
+        canonical = codecs.lookup(name).name
+    except LookupError:
+        return None
+    if canonical in ("cp1252", "iso8859-1") or not _PAGE_ENCODINGS.fullmatch(canonical):
+        return None
+    return canonical
 
 
 def make_article(
@@ -64,11 +137,11 @@ def make_article(
 
 def read_txt(path: str, raw: bytes) -> Article:
     """A ``.txt`` article: the text is the file, unchanged."""
-    text = decode_text(path, raw)
+    text, _, warnings = decode_text(path, raw)
     layout = analyse_layout(text)
     return make_article(
         path, raw, text, SourceMap.identity(text), layout,
-        title=layout.title, publisher=layout.publisher, published=layout.published,
+        title=layout.title, publisher=layout.publisher, published=layout.published, warnings=warnings,
     )
 
 
@@ -95,15 +168,14 @@ class Layout:
 _TAIL = re.compile(
     r"\s*(?:you (?:might|may) also like|related (?:stories|articles|news|content|reading|posts)"
     r"|read more|more from\b.{0,60}|back to top|recommended(?: for you| stories| articles)?"
-    r"|most (?:read|popular|viewed))\s*:?\s*",
+    r"|most (?:read|popular|viewed))\s*(?::\s*)?",  # not \s*:?\s*: two runs backtrack quadratically
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"\s*(?:copyright\b|©|\(c\)\s*\d{4})|.*\ball rights reserved\b", re.IGNORECASE)
-_PUBLISHER = re.compile(
-    r"(?:copyright\s*(?:©|\(c\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?"
-    r"(?P<name>.+?)\s*(?:\.\s|\.$|,?\s*all rights reserved|$)",
-    re.IGNORECASE,
-)
+# Where the name starts and where it ends, found apart: one pattern with the name lazily between
+# runs of "\s*" takes cubic time on a copyright line padded with blanks (minutes for 4 kB).
+_PUBLISHER = re.compile(r"(?:copyright\s*(?:©|\(c\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?", re.IGNORECASE)
+_PUBLISHER_END = re.compile(r"\.(?:\s|$)|all rights reserved", re.IGNORECASE)
 _REGISTRATION = re.compile(r"公网安备|网安备|ICP备|ICP证")
 _SHARE = re.compile(
     r"\s*(?:share|print|save as pdf|back to top|email|tweet)"
@@ -230,9 +302,11 @@ def find_publisher(lines: list[Line]) -> str | None:
         if not re.search(r"copyright|©", line.text, re.IGNORECASE):
             continue
         match = _PUBLISHER.search(line.text)
-        if match is None:
+        if match is None or match.end() == len(line.text):
             continue
-        name = re.sub(r"^the\s+", "", match.group("name").strip(" ,;:-"))
+        rest = line.text[match.end() :]
+        end = _PUBLISHER_END.search(rest, 1)  # the name has one character at least
+        name = re.sub(r"^the\s+", "", rest[: end.start() if end else len(rest)].strip(" \t\r\f\v,;:-"))
         if name and not re.fullmatch(r"all rights reserved\.?", name, re.IGNORECASE):
             return name
     return None
