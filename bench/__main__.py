@@ -1,7 +1,8 @@
 """Entry point: ``python -m bench [--only NAME] [--quick] [options]``.
 
 A small registry of named benchmarks. Each registers its own options and a ``run`` function
-that prints its section and returns nothing; setup problems raise ``BenchSetupError``.
+that prints its section and returns its outcomes; setup problems raise ``BenchSetupError``. The
+output ends in a summary of every outcome, a Markdown table (the README's "Performance" table).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from importlib import metadata
 
-from bench import BenchSetupError, engine, extraction
+from bench import BenchSetupError, Outcome, engine, extraction, scale, startup
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class Benchmark:
     name: str
     summary: str
     add_arguments: Callable[[Any], None]  # gets an argparse argument group
-    run: Callable[[argparse.Namespace], None]
+    run: Callable[[argparse.Namespace], list[Outcome]]
 
 
 BENCHMARKS: dict[str, Benchmark] = {
@@ -31,6 +32,8 @@ BENCHMARKS: dict[str, Benchmark] = {
     for b in [
         Benchmark("extraction", extraction.SUMMARY, extraction.add_arguments, extraction.run),
         Benchmark("engine", engine.SUMMARY, engine.add_arguments, engine.run),
+        Benchmark("startup", startup.SUMMARY, startup.add_arguments, startup.run),
+        Benchmark("scale", scale.SUMMARY, scale.add_arguments, scale.run),
     ]
 }
 
@@ -53,12 +56,28 @@ def _version(dist: str) -> str:
         return "not installed"
 
 
+def machine_line() -> str:
+    cpu = _cpu_model()
+    return f"{cpu or 'unknown CPU'}, {os.cpu_count()} logical CPUs, {platform.python_implementation()} {platform.python_version()}, {platform.system()}"
+
+
 def print_machine() -> None:
     print(f"machine:   {platform.platform()}")
     cpu = _cpu_model()
     print(f"cpu:       {os.cpu_count()} logical CPUs" + (f", {cpu}" if cpu else ""))
     print(f"python:    {platform.python_implementation()} {platform.python_version()}")
     print(f"packages:  factcheck {_version('factcheck')}, quantulum3 {_version('quantulum3')}")
+
+
+def print_summary(outcomes: list[tuple[str, Outcome]]) -> None:
+    print()
+    print("== summary ==")
+    print(f"Measured on: {machine_line()}.")
+    print()
+    print("| benchmark | goal or figure | measured | |")
+    print("|---|---|---|---|")
+    for name, outcome in outcomes:
+        print(f"| {name} | {outcome.what} | {outcome.measured} | {outcome.verdict} |")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,15 +105,18 @@ def main(argv: list[str] | None = None) -> int:
     selected = [BENCHMARKS[name] for name in BENCHMARKS if not args.only or name in args.only]
     print_machine()
     print(f"mode:      {'quick' if args.quick else 'full'}")
+    outcomes: list[tuple[str, Outcome]] = []
     for bench in selected:
         print()
         print(f"== {bench.name}: {bench.summary} ==")
+        sys.stdout.flush()
         try:
-            bench.run(args)
+            outcomes += [(bench.name, outcome) for outcome in bench.run(args)]
         except BenchSetupError as exc:
             sys.stdout.flush()
             print(f"python -m bench: {bench.name}: {exc}", file=sys.stderr)
             return 2
+    print_summary(outcomes)
     return 0
 
 

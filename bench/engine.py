@@ -13,7 +13,7 @@ import subprocess
 import sys
 import textwrap
 
-from bench import REPO_ROOT, RULES_DIR
+from bench import REPO_ROOT, RULES_DIR, Outcome
 
 SUMMARY = "check engine: time and peak memory on 10k / 100k / 1M synthetic claims"
 
@@ -93,7 +93,7 @@ def measure(size: int) -> dict[str, float]:
     return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
-def run(args: argparse.Namespace) -> None:
+def run(args: argparse.Namespace) -> list[Outcome]:
     sizes = [int(s) for s in args.engine_sizes.split(",")]
     if args.quick:
         sizes = [s for s in sizes if s <= 100_000]
@@ -105,9 +105,19 @@ def run(args: argparse.Namespace) -> None:
         row = measure(size)
         rows[size] = row
         print(f"{size:>10,}  {row['seconds']:>8.2f}  {row['peak_mb']:>8.0f}  {int(row['findings']):>8,}  {row['html_seconds']:>7.2f}  {row['html_mb']:>8.1f}")
+    outcomes: list[Outcome] = []
     if 1_000_000 in rows and 100_000 in rows:
         ratio = rows[1_000_000]["seconds"] / rows[100_000]["seconds"]
         big = rows[1_000_000]
         print(f"ratio 1M / 100k time: {ratio:.1f}  (goal <= 12: {'PASS' if ratio <= 12 else 'MISS'})")
         print(f"goal: 1M claims under 10 s: {big['seconds']:.2f} s {'PASS' if big['seconds'] < 10 else 'MISS'}")
         print(f"goal: peak memory under 2 GB: {big['peak_mb']:.0f} MB {'PASS' if big['peak_mb'] < 2048 else 'MISS'}")
+        outcomes += [
+            Outcome("1M claims checked in under 10 s", f"{big['seconds']:.2f} s", big["seconds"] < 10),
+            Outcome("1M claims: peak memory under 2 GB", f"{big['peak_mb']:,.0f} MB", big["peak_mb"] < 2048),
+            Outcome("check time 1M / 100k at most 12", f"{ratio:.1f}", ratio <= 12),
+            Outcome("HTML report of the 1M-claim run: size, render time", f"{big['html_mb']:.1f} MB, {big['html_seconds']:.2f} s"),
+        ]
+    for size, row in rows.items():
+        outcomes.append(Outcome(f"check {size:,} claims: time, peak memory", f"{row['seconds']:.2f} s, {row['peak_mb']:,.0f} MB"))
+    return outcomes

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck import exitcodes
 from factcheck.documents.locations import SourceMap
@@ -16,6 +16,9 @@ from factcheck.errors import UserError
 from factcheck.extract import ClaimExtractor
 from factcheck.model import Article, Claim
 from factcheck.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from factcheck.batch import ExtractionSettings
 
 
 def text_article(text: str, published: date | None, article_id: str = "input") -> Article:
@@ -68,7 +71,11 @@ def article_json(article: Article, claims: list[Claim]) -> dict[str, Any]:
     return {**article.metadata_json(), "claims": [claim.to_json() for claim in claims]}
 
 
-def extract_command(paths: list[str], vocabulary: Vocabulary, output_format: str, out_dir: str | None, check: bool, strict: bool) -> int:
+def extract_command(
+    paths: list[str], vocabulary: Vocabulary, output_format: str, out_dir: str | None, check: bool, strict: bool,
+    extraction: ExtractionSettings | None = None,
+) -> int:
+    from factcheck.batch import ExtractionCounts, ExtractionSettings, extract_articles
     from factcheck.claimfile import (
         check_claim_file,
         claim_file_path,
@@ -82,13 +89,17 @@ def extract_command(paths: list[str], vocabulary: Vocabulary, output_format: str
     articles, errors = read_documents(paths)
     for error in errors:
         print(f"{error}", file=sys.stderr)
+    for warning in (f"{article.path}: warning: {text}" for article in articles for text in article.warnings):
+        print(warning, file=sys.stderr)
     _check_unique_ids(articles)
-    extractor = ClaimExtractor(vocabulary)
+    counts = ExtractionCounts()
+    extracted = extract_articles(articles, vocabulary, extraction or ExtractionSettings(), counts)
+    for note in counts.notes():
+        print(f"note: {note}", file=sys.stderr)
     results: list[tuple[Article, list[Claim]]] = []
     problems: list[str] = []
     written = 0
-    for article in articles:
-        claims = extractor.extract(article)
+    for article, claims in zip(articles, extracted):
         if out_dir is None:
             results.append((article, claims))
             continue

@@ -146,7 +146,7 @@ def test_correction_whose_sentence_is_gone_is_kept_as_orphaned(corpus: Path) -> 
 
 
 def test_bad_documents_do_not_lose_the_good_ones(corpus: Path) -> None:
-    (corpus / "articles" / "broken.txt").write_bytes(b"\xff\xfe\x00binary\x00")
+    (corpus / "articles" / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")  # binary: NUL bytes
     (corpus / "articles" / "empty.md").write_text("", encoding="utf-8")
     result = run("extract", "articles", "missing.txt", cwd=corpus)
     assert result.returncode == 0
