@@ -24,6 +24,25 @@ def _rules_option(function: Any) -> Any:
     )(function)
 
 
+def _suppressions_option(function: Any) -> Any:
+    return click.option(
+        "--suppressions",
+        metavar="FILE",
+        help="Suppressions file of reviewed findings (default: `suppressions` from config, else suppressions.yaml; '' for none).",
+    )(function)
+
+
+def _extraction_options(function: Any) -> Any:
+    options = [
+        click.option("--jobs", type=click.IntRange(min=0), metavar="N", help="Extract documents in N processes, 0 for one per CPU (default: `jobs` from config, else 1); the output is the same."),
+        click.option("--cache", "cache_dir", metavar="DIR", help="Extraction cache: unchanged documents are not extracted again (default: `cache` from config, else .factcheck-cache)."),
+        click.option("--no-cache", is_flag=True, help="Extract every document afresh; neither read nor write the extraction cache."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="factcheck")
 def cli() -> None:
@@ -65,8 +84,9 @@ def parse(text: str, published: datetime | None, output_format: str, rules: tupl
 @click.option("--out", "out_dir", metavar="DIR", help="Write one claim file per article into DIR (e.g. claims/).")
 @click.option("--check", is_flag=True, help="Exit 1 when a claim file in --out (default: `claims` from config) is missing, stale or out of date.")
 @click.option("--strict", is_flag=True, help="Exit 2 when a document cannot be read (default: report it and go on).")
+@_extraction_options
 @_rules_option
-def extract(paths: tuple[str, ...], output_format: str, out_dir: str | None, check: bool, strict: bool, rules: tuple[str, ...]) -> None:
+def extract(paths: tuple[str, ...], output_format: str, out_dir: str | None, check: bool, strict: bool, jobs: int | None, cache_dir: str | None, no_cache: bool, rules: tuple[str, ...]) -> None:
     """Extract the claims of documents (.txt, .md, .html) in PATHS (default: `paths` from config)."""
     from factcheck.commands import extract_command
 
@@ -75,7 +95,7 @@ def extract(paths: tuple[str, ...], output_format: str, out_dir: str | None, che
     vocabulary = _vocabulary(rules)
     if check and out_dir is None:
         out_dir = config.resolve(config.claims)
-    code = extract_command(targets, vocabulary, output_format, out_dir, check, strict)
+    code = extract_command(targets, vocabulary, output_format, out_dir, check, strict, _extraction_settings(jobs, cache_dir, no_cache))
     sys.exit(code)
 
 
@@ -88,8 +108,10 @@ def extract(paths: tuple[str, ...], output_format: str, out_dir: str | None, che
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="Exit 1 when a finding is at or above this severity (default: error).")
 @click.option("--claims", "claims_dir", metavar="DIR", help="Claim files used while their article is unchanged (default: `claims` from config).")
 @click.option("--strict", is_flag=True, help="Exit 2 when a document cannot be read (default: report it and go on).")
+@_suppressions_option
+@_extraction_options
 @_rules_option
-def run(paths: tuple[str, ...], output_format: str | None, output: str | None, reports: tuple[str, ...], html: str | None, fail_on: str | None, claims_dir: str | None, strict: bool, rules: tuple[str, ...]) -> None:
+def run(paths: tuple[str, ...], output_format: str | None, output: str | None, reports: tuple[str, ...], html: str | None, fail_on: str | None, claims_dir: str | None, strict: bool, suppressions: str | None, jobs: int | None, cache_dir: str | None, no_cache: bool, rules: tuple[str, ...]) -> None:
     """Check documents and claim files in PATHS (default: `paths` from config) with the rules.
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 bad input.
@@ -113,13 +135,78 @@ def run(paths: tuple[str, ...], output_format: str | None, output: str | None, r
     html_path = html if html is not None else (config.resolve(config.html) if config.html else "")
     if html_path:
         outputs.append(("html", html_path))
-    code = run_command(targets, claims_dir or config.resolve(config.claims), rule_dirs, _vocabulary(tuple(rule_dirs)), outputs, fail_on or config.fail_on, strict)
+    code = run_command(targets, claims_dir or config.resolve(config.claims), rule_dirs, _vocabulary(tuple(rule_dirs)), outputs, fail_on or config.fail_on, strict, _suppressions_file(suppressions), _extraction_settings(jobs, cache_dir, no_cache))
     sys.exit(code)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--reason", required=True, help="Why the current findings are accepted; every new entry gets it (edit them one by one later).")
+@click.option("--claims", "claims_dir", metavar="DIR", help="Claim files used while their article is unchanged (default: `claims` from config).")
+@_suppressions_option
+@_rules_option
+def baseline(paths: tuple[str, ...], reason: str, claims_dir: str | None, suppressions: str | None, rules: tuple[str, ...]) -> None:
+    """Accept every current finding: write them into the suppressions file, each with --reason.
+
+    Entries still in force keep their own reason and expiry; entries that match no finding any
+    more are dropped. Later runs report the accepted findings as suppressed and fail on new ones.
+    """
+    from datetime import date
+
+    from factcheck.claimfile import write_atomically
+    from factcheck.suppressions import baseline as make_baseline, load_suppressions
+
+    config = _config()
+    target = suppressions or config.resolve(config.suppressions)
+    if not target:
+        raise click.BadParameter("expected a suppressions file to write, found none configured", param_hint="--suppressions")
+    entries = load_suppressions(target)
+    result, _, _ = _checked(paths, claims_dir, rules, None)
+    text, counts = make_baseline(result.findings, entries, reason, date.today())
+    write_atomically(target, text)
+    click.echo(f"{target}: {counts['added']} added, {counts['kept']} kept, {counts['dropped']} dropped", err=True)
+
+
+@cli.command()
+@click.argument("target", metavar="ID")
+@click.argument("paths", nargs=-1)
+@click.option("--claims", "claims_dir", metavar="DIR", help="Claim files used while their article is unchanged (default: `claims` from config).")
+@_suppressions_option
+@_rules_option
+def explain(target: str, paths: tuple[str, ...], claims_dir: str | None, suppressions: str | None, rules: tuple[str, ...]) -> None:
+    """Every step from the words in an article to the verdict, for a claim or a finding.
+
+    ID is a claim id (article:hash) or a finding id (F- and its fingerprint, or a unique start of
+    it), as `factcheck run --format json` and the HTML report show them. The run is the one
+    `factcheck run PATHS` would make.
+    """
+    from factcheck.explain import explain as explain_target
+    from factcheck.rules import load_rules
+
+    result, rule_dirs, vocabulary = _checked(paths, claims_dir, rules, _suppressions_file(suppressions))
+    click.echo(explain_target(target, result, load_rules(rule_dirs), vocabulary), nl=False)
+
+
+def _checked(paths: tuple[str, ...], claims_dir: str | None, rules: tuple[str, ...], suppressions: str | None) -> tuple[Any, list[str], Any]:
+    """The run `factcheck run` would make (documents that cannot be read reported on stderr),
+    with the rule directories and vocabulary it used."""
+    from factcheck.run import check
+
+    config = _config()
+    targets = list(paths) or [config.resolve(p) for p in config.paths]
+    rule_dirs = _rule_dirs(rules)
+    vocabulary = _vocabulary(tuple(rule_dirs))
+    # The configured jobs and cache, as `factcheck run` uses them.
+    extraction = _extraction_settings(None, None, False)
+    result, errors = check(targets, claims_dir or config.resolve(config.claims), rule_dirs, vocabulary, suppressions, extraction=extraction)
+    for error in errors:
+        click.echo(f"{error}", err=True)
+    return result, rule_dirs, vocabulary
 
 
 @cli.group()
 def rules() -> None:
-    """List the check rules and run the examples inside them."""
+    """List, explain and test the check rules; write the JSON Schema of rule files."""
 
 
 @rules.command("list")
@@ -130,6 +217,60 @@ def rules_list(rules: tuple[str, ...]) -> None:
 
     for loaded in load_rules(_rule_dirs(rules)):
         click.echo(f"{loaded.id}  [{loaded.check}, {loaded.rule.severity}]  {loaded.rule.description}  ({loaded.path})")
+
+
+@rules.command("explain")
+@click.argument("rule_id", metavar="ID")
+@_rules_option
+def rules_explain(rule_id: str, rules: tuple[str, ...]) -> None:
+    """A rule in full: description, severity, options, examples and the file that defines it."""
+    from factcheck.rule_docs import explain_rule
+    from factcheck.rules import load_rules
+
+    loaded = load_rules(_rule_dirs(rules))
+    by_id = {rule.id: rule for rule in loaded}
+    if rule_id not in by_id:
+        raise click.BadParameter(f"expected a rule id ({', '.join(sorted(by_id))}), found '{rule_id}'", param_hint="ID")
+    click.echo(explain_rule(by_id[rule_id]), nl=False)
+
+
+@rules.command("schema")
+@click.option("--out", "out_dir", metavar="DIR", help="Write one NAME.schema.json per file kind into DIR (default: print the rule-file schema).")
+@click.option("--check", is_flag=True, help="With --out: exit 1 when a schema file there is missing or out of date.")
+@click.argument("name", required=False, type=click.Choice(["rule", "qualifiers", "units", "metrics", "sources", "suppressions"]))
+def rules_schema(out_dir: str | None, check: bool, name: str | None) -> None:
+    """The JSON Schema of rule, vocabulary and suppressions files, for editors and validators.
+
+    Put `# yaml-language-server: $schema=PATH` at the top of a YAML file to get completion and
+    checking in editors with the YAML language server (VS Code, Neovim, ...).
+    """
+    from factcheck.rule_docs import SCHEMAS, schema_text
+
+    if out_dir is None:
+        if check:
+            raise click.BadParameter("expected --out DIR with --check, found none", param_hint="--check")
+        click.echo(schema_text(name or "rule"), nl=False)
+        return
+    import os
+
+    from factcheck.claimfile import write_atomically
+
+    stale = []
+    for kind in [name] if name else sorted(SCHEMAS):
+        path = os.path.join(out_dir, f"{kind}.schema.json")
+        text = schema_text(kind)
+        if check:
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    current = handle.read()
+            except OSError:
+                current = None
+            if current != text:
+                stale.append(path)
+                click.echo(f"{path}: {'missing' if current is None else 'out of date'}: run `factcheck rules schema --out {out_dir}`", err=True)
+        else:
+            write_atomically(path, text)
+    sys.exit(exitcodes.FINDINGS if stale else exitcodes.OK)
 
 
 @rules.command("test")
@@ -162,6 +303,29 @@ def rules_test(ids: tuple[str, ...], rules: tuple[str, ...]) -> None:
             failed += not result.ok
     click.echo(f"{failed} failed, {untested} rules without examples", err=True)
     sys.exit(exitcodes.FINDINGS if failed else exitcodes.OK)
+
+
+def _suppressions_file(option: str | None) -> str | None:
+    """The suppressions file to apply: one given must exist; the configured one may be absent."""
+    import os
+
+    if option is None:
+        config = _config()
+        return config.resolve(config.suppressions) if config.suppressions else None
+    if option and not os.path.isfile(option):
+        raise UserError("expected a suppressions file, found no such file", option)
+    return option or None
+
+
+def _extraction_settings(jobs: int | None, cache_dir: str | None, no_cache: bool) -> Any:
+    """Processes and cache directory for extraction, from the options, else the configuration."""
+    from factcheck.batch import ExtractionSettings
+
+    if no_cache and cache_dir:
+        raise click.BadParameter(f"expected --cache DIR or --no-cache, found both (--cache {cache_dir})", param_hint="--no-cache")
+    config = _config()
+    cache = None if no_cache else cache_dir or (config.resolve(config.cache) if config.cache else None)
+    return ExtractionSettings(jobs=config.jobs if jobs is None else jobs, cache=cache)
 
 
 def _rule_dirs(rules: tuple[str, ...]) -> list[str]:

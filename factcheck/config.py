@@ -21,6 +21,9 @@ class Config(BaseModel):
     format: Literal["text", "json", "sarif", "junit", "github", "auto"] = "text"
     output: str | None = Field(default=None, description="file for --format (default: standard output)")
     html: str | None = Field(default=None, description="also write the HTML report to this file")
+    jobs: int = Field(default=1, ge=0, description="processes that extract documents (0: one per CPU)")
+    cache: str | None = Field(default=".factcheck-cache", description="extraction cache directory ('' or null: none)")
+    suppressions: str = Field(default="suppressions.yaml", description="reviewed findings accepted with a reason (factcheck baseline writes it)")
     reports: dict[Literal["text", "json", "sarif", "junit", "github"], str] = Field(
         default_factory=dict, description="more outputs: format -> file, e.g. {sarif: factcheck.sarif}"
     )

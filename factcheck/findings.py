@@ -23,14 +23,13 @@ class Finding:
     consensus: Interval | None = None  # the interval most claims share, where there is one
     outliers: tuple[str, ...] = ()  # ids of the claims that leave the consensus
     derivation: tuple[str, ...] = ()  # how derived claims were computed, one step a line
+    # Set when a reviewed suppression accepts the finding: it is still reported, but fails nothing.
+    suppressed: Suppressed | None = None
     # Stable across runs and text moves: rule, fact and the claims' normalised values.
     fingerprint: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        parts = [self.rule, self.fact]
-        # Raw fields, not their printed forms: formatting is the slow part with many findings.
-        parts += sorted(repr((c.article, c.text, c.value, c.unit, c.period)) for c in self.claims)
-        object.__setattr__(self, "fingerprint", hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16])
+        object.__setattr__(self, "fingerprint", fingerprint(self.rule, self.fact, self.claims))
 
     @property
     def anchor(self) -> str:
@@ -39,6 +38,27 @@ class Finding:
 
     def sort_key(self) -> tuple[int, str, str, str]:
         return (-SEVERITY_RANK[self.severity], self.rule, self.fact, self.fingerprint)
+
+
+def fingerprint(rule: str, fact: str, claims: tuple[Claim, ...]) -> str:
+    """What identifies a finding across runs: the rule, the fact and the claims' normalised values.
+
+    Not positions, sentences or wordings: moving a sentence or editing the text around a claim
+    keeps the fingerprint (and a suppression of it); a changed value, unit or period changes it.
+    Raw fields, not their printed forms: formatting is the slow part with many findings.
+    """
+    parts = [rule, fact]
+    parts += sorted(repr((c.article, c.value, c.soft, c.unit, c.period)) for c in claims)
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressed:
+    """The suppression that accepted a finding, as outputs show it."""
+
+    reason: str
+    expires: date | None
+    where: str  # file:line of the entry
 
 
 @dataclass(frozen=True)
@@ -74,8 +94,17 @@ class RunResult:
     # Every claim of the run, for outputs that list facts and articles beyond the findings (HTML).
     claims: tuple[Claim, ...] = field(default=())
 
+    @property
+    def active(self) -> tuple[Finding, ...]:
+        """The findings no suppression accepts: these count and fail runs."""
+        return tuple(finding for finding in self.findings if finding.suppressed is None)
+
+    @property
+    def suppressed(self) -> tuple[Finding, ...]:
+        return tuple(finding for finding in self.findings if finding.suppressed is not None)
+
     def count(self, severity: str) -> int:
-        return sum(1 for finding in self.findings if finding.severity == severity)
+        return sum(1 for finding in self.findings if finding.severity == severity and finding.suppressed is None)
 
     def summary(self) -> dict[str, int]:
         return {
@@ -84,11 +113,12 @@ class RunResult:
             "error": self.count("error"),
             "warning": self.count("warning"),
             "info": self.count("info"),
+            "suppressed": len(self.suppressed),
         }
 
     def exit_code(self, fail_on: str) -> int:
         from factcheck import exitcodes
 
         threshold = SEVERITY_RANK[fail_on]
-        failing = any(SEVERITY_RANK[f.severity] >= threshold for f in self.findings)
+        failing = any(SEVERITY_RANK[f.severity] >= threshold for f in self.active)
         return exitcodes.FINDINGS if failing else exitcodes.OK

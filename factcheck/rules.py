@@ -7,6 +7,7 @@ wrong is a RuleFileError at file:line:col, never a run with fewer rules.
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Union
@@ -59,4 +60,22 @@ def load_rule(path: str) -> LoadedRule:
     if "check" not in located.data:
         raise located.error((), f"expected the key 'check' naming a check kind ({', '.join(CHECKS)}), found none")
     rule = validate(located, rule_file_type(), discriminator="check")
+    if rule.message is not None:
+        _check_template(rule.message, CHECKS[rule.check].MESSAGE_FIELDS, located)
     return LoadedRule(id=Path(path).stem, path=path, rule=rule)
+
+
+def _check_template(template: str, fields: tuple[str, ...], located: Any) -> None:
+    """A message template may only name its check kind's fields: a typo is an error now, not a
+    default message at run time that nobody notices."""
+    known = ", ".join("{" + name + "}" for name in fields)
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        raise located.error(("message",), f"expected a message template ('{{{{' for a literal brace), found '{template}' ({exc})") from None
+    for _, name, _, _ in parsed:
+        if name is None:
+            continue
+        base = re.split(r"[.\[]", name, maxsplit=1)[0]
+        if base not in fields:
+            raise located.error(("message",), f"expected placeholders among {known}, found {{{name}}}")

@@ -5,12 +5,18 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
 
 from factcheck import exitcodes
 from factcheck.errors import UserError
 from factcheck.findings import ArticleRef, RuleRef, RunResult
 from factcheck.model import Article, Claim
 from factcheck.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from factcheck.batch import ExtractionSettings
+    from factcheck.extraction_cache import CachedDocument
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
 
@@ -23,32 +29,47 @@ class RunInputs:
     errors: list[UserError] = field(default_factory=list)
 
 
-def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary) -> RunInputs:
-    """Claims of every document (from its claim file while the file is current) and claim file."""
-    from factcheck.claimfile import claim_file_path, claim_from_record, read_claim_file
-    from factcheck.documents import read_documents
-    from factcheck.extract import ClaimExtractor
+def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, extraction: ExtractionSettings | None = None) -> RunInputs:
+    """Claims of every document (from its claim file while the file is current) and claim file.
 
+    A document without a current claim file is taken from the extraction cache while unchanged,
+    else read and extracted, as ``extraction`` says (processes, cache directory; default: neither).
+    """
+    from factcheck.batch import ExtractionCounts, ExtractionSettings, extract_articles, read_or_recall
+    from factcheck.claimfile import claim_file_path, claim_from_record, read_claim_file
+
+    settings = extraction or ExtractionSettings()
     inputs = RunInputs()
     claim_paths = [p for p in paths if p.endswith(CLAIM_SUFFIXES) and not os.path.isdir(p)]
     document_paths = [p for p in paths if p not in claim_paths]
-    articles, errors = read_documents(document_paths)
+    documents, errors = read_or_recall(document_paths, vocabulary, settings)
     inputs.errors.extend(errors)
-    extractor = ClaimExtractor(vocabulary)
-    stale = outdated = 0
-    for article in articles:
-        _add_article(inputs, _ref(article))
-        stored = claim_file_path(claims_dir, article.id) if claims_dir else None
+    stale = outdated = from_claim_files = 0
+    counts = ExtractionCounts()
+    known: dict[int, list[Claim]] = {}  # claims from a current claim file or the extraction cache
+    for index, document in enumerate(documents):
+        _add_article(inputs, _ref(document))
+        inputs.notes.extend(f"{document.path}: {warning}" for warning in document.warnings)
+        stored = claim_file_path(claims_dir, document.id) if claims_dir else None
         if stored and os.path.exists(stored):
             record = read_claim_file(stored)
-            if record.article.sha256 == article.sha256:
-                inputs.claims.extend(claim_from_record(c, article.id) for c in record.claims)
+            if record.article.sha256 == document.sha256:
+                known[index] = [claim_from_record(c, document.id) for c in record.claims]
+                from_claim_files += 1
                 if record.vocabulary != vocabulary.digest:
                     outdated += 1
                 continue
             stale += 1
-            inputs.notes.append(f"{stored}: stale ({article.path} changed); its claims were extracted afresh")
-        inputs.claims.extend(extractor.extract(article))
+            inputs.notes.append(f"{stored}: stale ({document.path} changed); its claims were extracted afresh")
+        if not isinstance(document, Article):
+            known[index] = list(document.claims)
+            counts.cached += 1
+    pending = [document for index, document in enumerate(documents) if index not in known and isinstance(document, Article)]
+    extracted = iter(extract_articles(pending, vocabulary, settings, counts))
+    for index in range(len(documents)):
+        inputs.claims.extend(known[index] if index in known else next(extracted))
+    for note in counts.notes(from_claim_files):
+        print(f"note: {note}", file=sys.stderr)
     for path in claim_paths:
         record = read_claim_file(path)
         info = record.article
@@ -64,7 +85,7 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary) -> 
     return inputs
 
 
-def _ref(article: Article) -> ArticleRef:
+def _ref(article: Article | CachedDocument) -> ArticleRef:
     return ArticleRef(article.id, article.path, article.title, article.publisher, article.published, article.url)
 
 
@@ -74,17 +95,29 @@ def _add_article(inputs: RunInputs, ref: ArticleRef) -> None:
     inputs.articles[ref.id] = ref
 
 
-def check(paths: list[str], claims_dir: str | None, rule_dirs: list[str], vocabulary: Vocabulary) -> tuple[RunResult, list[UserError]]:
+def check(
+    paths: list[str],
+    claims_dir: str | None,
+    rule_dirs: list[str],
+    vocabulary: Vocabulary,
+    suppressions: str | None = None,
+    today: date | None = None,
+    extraction: ExtractionSettings | None = None,
+) -> tuple[RunResult, list[UserError]]:
+    """Claims in, findings out; ``suppressions`` names a suppressions file (a missing one is empty)."""
     from factcheck.engine import run_checks
     from factcheck.rules import load_rules
+    from factcheck.suppressions import apply_suppressions, load_suppressions
 
     rules = load_rules(rule_dirs)
     if not rules:
         raise UserError(f"expected check rules (*.yaml) in {', '.join(os.path.join(d, 'checks') for d in rule_dirs)}, found none")
-    inputs = gather(paths, claims_dir, vocabulary)
-    findings = run_checks(inputs.claims, rules, vocabulary.parents)
+    entries = load_suppressions(suppressions) if suppressions else []
+    inputs = gather(paths, claims_dir, vocabulary, extraction)
+    findings, notes = apply_suppressions(tuple(run_checks(inputs.claims, rules, vocabulary.parents)), entries, today or date.today())
+    inputs.notes.extend(notes)
     result = RunResult(
-        findings=tuple(findings),
+        findings=findings,
         articles=dict(sorted(inputs.articles.items())),
         rules={
             r.id: RuleRef(r.id, r.check, r.rule.severity, r.rule.description, r.path.replace(os.sep, "/"))
@@ -114,11 +147,13 @@ def run_command(
     outputs: list[tuple[str, str | None]],
     fail_on: str,
     strict: bool,
+    suppressions: str | None = None,
+    extraction: ExtractionSettings | None = None,
 ) -> int:
     from factcheck.report import render
     from factcheck.report.text import use_color
 
-    result, errors = check(paths, claims_dir, rule_dirs, vocabulary)
+    result, errors = check(paths, claims_dir, rule_dirs, vocabulary, suppressions, extraction=extraction)
     for error in errors:
         print(f"{error}", file=sys.stderr)
     for note in result.warnings:

@@ -10,9 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factcheck.errors import RuleFileError
 from factcheck.rules import load_rules
+from factcheck.yamlfile import quoted_yaml
 
 REPO = Path(__file__).resolve().parents[1]
 GOOD = "check: agree\ndescription: Same fact, same figure.\nseverity: error\n"
@@ -103,3 +106,17 @@ def test_broken_rule_file_in_run_exits_2_without_traceback(tmp_path: Path) -> No
     assert result.returncode == 2
     assert result.stderr.strip() == f"{rules / 'checks' / 'broken.yaml'}:4:1: expected a known key, found unknown key 'colour'"
     assert result.stdout == ""
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(message=st.text(alphabet=st.sampled_from("{}[].!:0fact claims x"), max_size=30) | st.text(max_size=30))
+def test_any_message_template_loads_or_is_a_located_error(tmp_path: Path, message: str) -> None:
+    """Whatever a rule's message template holds, loading gives a rule or a file:line:col error."""
+    text = GOOD + "message: " + quoted_yaml(message) + "\n"
+    rules = rules_dir(tmp_path, "x.yaml", text)
+    try:
+        (loaded,) = load_rules([str(rules)])
+    except RuleFileError as exc:
+        assert str(exc).startswith(str(rules / "checks" / "x.yaml") + ":")
+    else:
+        assert loaded.rule.message == message

@@ -141,3 +141,18 @@ def test_help_imports_no_heavy_module() -> None:
     code = "import sys\nfrom factcheck.cli import main\nsys.argv=['factcheck','--help']\ntry:\n    main()\nexcept SystemExit:\n    pass\nprint(sorted(m for m in ('pint', 'jinja2', 'pydantic', 'yaml') if m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_output_to_a_device_or_directory(tmp_path: Path) -> None:
+    """--output /dev/null writes into the device; renaming over it (as root) would replace it."""
+    import stat
+
+    from factcheck.claimfile import write_atomically
+    from factcheck.errors import UserError
+
+    write_atomically(os.devnull, "discarded\n")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    with pytest.raises(UserError, match="expected a file to write, found a directory"):
+        write_atomically(str(tmp_path), "x")
+    result = factcheck("run", "--output", str(tmp_path), "--html", "")
+    assert result.returncode == 2 and "Traceback" not in result.stderr

@@ -30,6 +30,8 @@ from factcheck.findings import Finding
 from factcheck.model import Claim
 
 ID = "agree"
+# The placeholders a rule's `message` template may use (the loader rejects any other).
+MESSAGE_FIELDS = ("fact", "consensus", "claims", "outliers", "count", "support", "basis")
 
 
 class Rule(RuleBase):

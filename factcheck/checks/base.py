@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from factcheck.model import Claim, Period
+from factcheck.user_regex import compile_user_regex, regex_problem
 
 Severity = Literal["error", "warning", "info"]
 
@@ -30,16 +30,18 @@ class Selector(Strict):
     kinds: list[Literal["count", "change", "share", "ratio", "money"]] = Field(default_factory=list)
     units: list[str] = Field(default_factory=list)
     matched_only: bool = Field(default=True, description="leave out claims whose metric no vocabulary entry matched")
-    sentence: str | None = Field(default=None, description="a regular expression the claim's sentence must match")
+    sentence: str | None = Field(
+        default=None,
+        description="a regular expression (RE2 syntax: no backreferences or lookaround) the claim's sentence must match",
+        json_schema_extra={"format": "regex"},
+    )
 
     @field_validator("sentence")
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"expected a valid regular expression, found '{value}' ({exc})") from None
+        problem = regex_problem(value) if value is not None else None
+        if problem is not None:
+            raise ValueError(problem)
         return value
 
     def accepts(self, claim: Claim) -> bool:
@@ -49,15 +51,18 @@ class Selector(Strict):
             return False
         if self.units and claim.unit not in self.units:
             return False
-        if self.sentence is not None and not re.search(self.sentence, claim.sentence):
+        if self.sentence is not None and not compile_user_regex(self.sentence).search(claim.sentence):
             return False
         return not self.metrics or any(fnmatch.fnmatchcase(claim.metric, pattern) for pattern in self.metrics)
 
 
 class ExampleDocument(Strict):
-    text: str = Field(min_length=1)
-    date: Day | None = None  # the publication date that relative periods resolve against
-    id: str | None = None
+    text: str = Field(
+        min_length=1,
+        description="the document's text; in fail examples, [[...]] marks a claim the finding must name (quote the text when it starts with [[)",
+    )
+    date: Day | None = Field(default=None, description="the publication date that relative periods resolve against")
+    id: str | None = Field(default=None, description="the article id findings show (default: example-1, example-2, ...)")
 
 
 class Example(Strict):
@@ -68,10 +73,19 @@ class Example(Strict):
 
 
 class Examples(Strict):
-    fail: list[Example] = Field(default_factory=list)
-    pass_: list[Example] = Field(default_factory=list, alias="pass")
+    fail: list[Example] = Field(default_factory=list, description="documents that must give a finding of this rule")
+    pass_: list[Example] = Field(default_factory=list, alias="pass", description="documents that must give none")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("pass_")
+    @classmethod
+    def _no_marks(cls, examples: list[Example]) -> list[Example]:
+        for example in examples:
+            for document in example.documents:
+                if "[[" in document.text:
+                    raise ValueError("expected [[...]] marks only in fail examples (a pass example names no finding), found one in a pass example")
+        return examples
 
 
 class RuleBase(Strict):
@@ -154,7 +168,7 @@ class ClaimIndex:
         return cached
 
     def _select(self, selector: Selector, stated_only: bool) -> Iterator[tuple[FactKey, list[Claim]]]:
-        sentence = re.compile(selector.sentence) if selector.sentence is not None else None
+        sentence = compile_user_regex(selector.sentence) if selector.sentence is not None else None
         with_derived = {fact_key(claim) for claim in self.derived} if stated_only else set()
         metric_ok: dict[str, bool] = {}
         for key, claims in self.by_fact.items():

@@ -29,6 +29,8 @@ from factcheck.checks.consensus import quote, make_finding, written_period
 from factcheck.findings import Finding
 
 ID = "future_period"
+# The placeholders a rule's `message` template may use (the loader rejects any other).
+MESSAGE_FIELDS = ("fact", "claim", "period", "end", "date")
 
 FORECAST_WORDS = [
     "expect", "expects", "expected", "expecting", "expectation", "expectations",

@@ -45,6 +45,8 @@ from factcheck.findings import Finding
 from factcheck.model import Claim, Interval, Period
 
 ID = "growth"
+# The placeholders a rule's `message` template may use (the loader rejects any other).
+MESSAGE_FIELDS = ("fact", "change", "level", "implied", "period", "consensus", "stated", "claims", "derivation")
 FROM_CHANGE = "derived_from_change"
 FROM_LEVEL = "derived_from_level"
 LEVEL_KINDS = ("count", "money")  # levels a percentage change can scale

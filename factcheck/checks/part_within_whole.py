@@ -44,6 +44,8 @@ from factcheck.findings import Finding
 from factcheck.model import Claim, Period
 
 ID = "part_within_whole"
+# The placeholders a rule's `message` template may use (the loader rejects any other).
+MESSAGE_FIELDS = ("fact", "part", "whole", "part_period", "whole_period", "claims", "relation")
 
 Kind = Literal["count", "change", "share", "ratio", "money"]
 _COUNTS: list[Kind] = ["count"]

@@ -25,6 +25,8 @@ from factcheck.findings import Finding
 from factcheck.model import Claim, Period
 
 ID = "report_period"
+# The placeholders a rule's `message` template may use (the loader rejects any other).
+MESSAGE_FIELDS = ("fact", "claim", "source", "period", "source_period")
 
 
 class Rule(RuleBase):

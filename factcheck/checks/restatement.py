@@ -28,6 +28,8 @@ from factcheck.checks.consensus import by_position, common, quote_all, make_find
 from factcheck.findings import Finding
 
 ID = "restatement"
+# The placeholders a rule's `message` template may use (the loader rejects any other).
+MESSAGE_FIELDS = ("fact", "consensus", "claims", "count", "texts", "articles")
 
 
 class Rule(RuleBase):

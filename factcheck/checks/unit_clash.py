@@ -26,6 +26,8 @@ from factcheck.findings import Finding
 from factcheck.model import Claim, Period
 
 ID = "unit_clash"
+# The placeholders a rule's `message` template may use (the loader rejects any other).
+MESSAGE_FIELDS = ("fact", "value", "units", "claims", "count")
 
 
 class Rule(RuleBase):

@@ -20,7 +20,9 @@ COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def render(result: RunResult) -> str:
-    lines = [annotation(finding, result) for finding in result.findings]
+    # Accepted findings get no annotation (they would re-open the review on every pull request);
+    # the summary line counts them.
+    lines = [annotation(finding, result) for finding in result.active]
     lines.append(f"factcheck: {summary_line(result)}")
     return "\n".join(lines) + "\n"
 

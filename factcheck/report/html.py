@@ -57,12 +57,14 @@ SCRIPT = """
     var rule = form.elements.rule.value;
     var metric = form.elements.metric.value;
     var article = form.elements.article.value;
+    var withSuppressed = form.elements.suppressed.checked;
     var shown = 0;
     cards.forEach(function (card) {
       var ok = severities[card.getAttribute("data-severity")] === true &&
         (rule === "" || card.getAttribute("data-rule") === rule) &&
         (metric === "" || JSON.parse(card.getAttribute("data-metrics")).indexOf(metric) >= 0) &&
-        (article === "" || JSON.parse(card.getAttribute("data-articles")).indexOf(article) >= 0);
+        (article === "" || JSON.parse(card.getAttribute("data-articles")).indexOf(article) >= 0) &&
+        (withSuppressed || !card.hasAttribute("data-suppressed"));
       card.hidden = !ok;
       if (ok) { shown += 1; }
     });
@@ -86,7 +88,7 @@ SCRIPT = """
   }
   window.addEventListener("hashchange", openTarget);
   openTarget();
-  if (form.querySelector("input[name=severity]:not(:checked)") || form.elements.rule.value ||
+  if (form.querySelector("input[type=checkbox]:not(:checked)") || form.elements.rule.value ||
       form.elements.metric.value || form.elements.article.value) { apply(); }
 })();
 """
@@ -324,6 +326,7 @@ def _finding_view(result: RunResult, finding: Finding, outliers: set[str]) -> di
         "claims": claims,
         "consensus": str(finding.consensus) if finding.consensus is not None else None,
         "derivation": derivation_lines(finding),
+        "suppressed": finding.suppressed,
         "metrics_json": json.dumps(sorted({c.metric for c in finding.claims})),
         "articles_json": json.dumps(sorted({c.article for c in finding.claims})),
     }

@@ -3,12 +3,13 @@
 ::
 
     {"findings": [{"rule", "severity", "message", "fact", "check", "fingerprint", "consensus",
-                   "outliers", "derivation", "claims": [CLAIM + "article" + "path"]}],
-     "summary": {"articles", "claims", "error", "warning", "info"}}
+                   "outliers", "derivation", "claims": [CLAIM + "article" + "path"],
+                   "suppressed": null | {"reason", "expires", "where"}}],
+     "summary": {"articles", "claims", "error", "warning", "info", "suppressed"}}
 
 ``consensus`` is an interval (``{"low", "high", "low_open", "high_open"}``) or null, ``outliers``
 the ids of the claims that leave it, ``derivation`` how derived claims were computed, one step an
-item. Keys beyond the contract are only ever added, never renamed.
+item. Suppressed findings are listed too; the severity counts of ``summary`` leave them out. Keys beyond the contract are only ever added, never renamed.
 """
 
 from __future__ import annotations
@@ -44,7 +45,16 @@ def finding_json(finding: Finding, result: RunResult) -> dict[str, Any]:
         "outliers": list(finding.outliers),
         "derivation": derivation_lines(finding),
         "claims": [claim_json(claim, result) for claim in finding.claims],
+        "suppressed": _suppressed_json(finding),
     }
+
+
+def _suppressed_json(finding: Finding) -> dict[str, Any] | None:
+    """null, or why a reviewed suppression accepts the finding (it then counts for nothing)."""
+    if finding.suppressed is None:
+        return None
+    expires = finding.suppressed.expires
+    return {"reason": finding.suppressed.reason, "expires": expires.isoformat() if expires else None, "where": finding.suppressed.where}
 
 
 def claim_json(claim: Claim, result: RunResult) -> dict[str, Any]:

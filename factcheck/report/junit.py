@@ -2,7 +2,8 @@
 
 One ``<testsuite>`` per rule, one ``<testcase>`` per finding (named by the fact it is about), a
 ``<failure>`` for errors and warnings holding the finding as the text output shows it. Info
-findings pass, with that text as ``<system-out>``. A rule without findings is one passing case,
+findings pass, with that text as ``<system-out>``; suppressed findings are ``<skipped>`` with
+the reason. A rule without findings is one passing case,
 so a report lists every rule that ran.
 """
 
@@ -25,13 +26,14 @@ def render(result: RunResult) -> str:
     by_rule: dict[str, list[Finding]] = {rule_id: [] for rule_id in result.rules}
     for finding in result.findings:
         by_rule.setdefault(finding.rule, []).append(finding)
-    totals = {"tests": 0, "failures": 0}
+    totals = {"tests": 0, "failures": 0, "skipped": 0}
     for rule_id in sorted(by_rule):
         suite = _suite(rule_id, by_rule[rule_id], result)
         root.append(suite)
         totals["tests"] += int(suite.get("tests", "0"))
         totals["failures"] += int(suite.get("failures", "0"))
-    _set_counts(root, totals["tests"], totals["failures"])
+        totals["skipped"] += int(suite.get("skipped", "0"))
+    _set_counts(root, totals["tests"], totals["failures"], totals["skipped"])
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -50,7 +52,7 @@ def _suite(rule_id: str, findings: list[Finding], result: RunResult) -> ET.Eleme
         _set_counts(suite, 1, 0)
         return suite
     names: set[str] = set()
-    failures = 0
+    failures = skipped = 0
     for finding in findings:
         name = _xml_text(finding.fact)
         if name in names:
@@ -58,21 +60,25 @@ def _suite(rule_id: str, findings: list[Finding], result: RunResult) -> ET.Eleme
         names.add(name)
         case = ET.SubElement(suite, "testcase", {"classname": classname, "name": name})
         details = _xml_text("\n".join(finding_lines(finding, result)))
-        if finding.severity in FAILING:
+        if finding.suppressed is not None:
+            ET.SubElement(case, "skipped", {"message": _xml_text(f"suppressed: {finding.suppressed.reason}")})
+            ET.SubElement(case, "system-out").text = details
+            skipped += 1
+        elif finding.severity in FAILING:
             failure = ET.SubElement(case, "failure", {"message": _xml_text(finding.message), "type": finding.severity})
             failure.text = details
             failures += 1
         else:
             ET.SubElement(case, "system-out").text = details
-    _set_counts(suite, len(findings), failures)
+    _set_counts(suite, len(findings), failures, skipped)
     return suite
 
 
-def _set_counts(element: ET.Element, tests: int, failures: int) -> None:
+def _set_counts(element: ET.Element, tests: int, failures: int, skipped: int = 0) -> None:
     element.set("tests", str(tests))
     element.set("failures", str(failures))
     element.set("errors", "0")
-    element.set("skipped", "0")
+    element.set("skipped", str(skipped))
 
 
 def _xml_text(text: str) -> str:

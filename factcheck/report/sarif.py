@@ -105,6 +105,9 @@ def sarif_result(finding: Finding, rule_index: int, result: RunResult) -> dict[s
                 {"id": number, **location(claim, result)} for number, claim in enumerate(others, start=1)
             ]
     entry["partialFingerprints"] = {FINGERPRINT: finding.fingerprint}
+    if finding.suppressed is not None:
+        # SARIF's own way: viewers and code scanning show the result as dismissed, with the reason.
+        entry["suppressions"] = [{"kind": "external", "status": "accepted", "justification": finding.suppressed.reason}]
     entry["properties"] = {
         "fact": finding.fact,
         "check": finding.check,

@@ -58,10 +58,18 @@ def use_color(stream: object, environ: Mapping[str, str]) -> bool:
 def render(result: RunResult, color: bool = False) -> str:
     paint = _painter(color)
     lines: list[str] = []
-    for fact, findings in group_by_fact(result.findings):
+    for fact, findings in group_by_fact(result.active):
         lines.append(paint("fact", printable(fact)))
         for finding in findings:
             lines.extend("  " + line for line in finding_lines(finding, result, paint))
+        lines.append("")
+    if result.suppressed:
+        # One line each: reviewed findings are listed so nobody forgets them, not argued again.
+        lines.append(paint("fact", "suppressed (reviewed and accepted)"))
+        for finding in result.suppressed:
+            assert finding.suppressed is not None
+            lines.append(f"  {finding.severity} {finding.rule} {finding.anchor}: {printable(finding.message)}")
+            lines.append(f"    reason: {printable(finding.suppressed.reason)}" + _expiry(finding))
         lines.append("")
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
@@ -120,12 +128,19 @@ def _claim_fields(claim: Claim) -> str:
     return fields
 
 
+def _expiry(finding: Finding) -> str:
+    assert finding.suppressed is not None
+    expires = finding.suppressed.expires
+    return f"  (until {expires.isoformat()}; {finding.suppressed.where})" if expires else f"  ({finding.suppressed.where})"
+
+
 def summary_line(result: RunResult) -> str:
     counts = result.summary()
-    return (
+    line = (
         f"{_plural(counts['articles'], 'article')}, {_plural(counts['claims'], 'claim')}: "
         f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, {counts['info']} info"
     )
+    return line + (f", {counts['suppressed']} suppressed" if counts["suppressed"] else "")
 
 
 def _plural(count: int, noun: str) -> str:

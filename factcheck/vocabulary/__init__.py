@@ -97,6 +97,8 @@ class Vocabulary:
     action_entries: dict[str, Action] = field(default_factory=dict)
     sources: list[SourceMatcher] = field(default_factory=list)
     source_entries: dict[str, Source] = field(default_factory=dict)
+    # Where each entry is defined, "file:line", for `factcheck explain`: keys like "topic:telecom-fraud".
+    origins: dict[str, str] = field(default_factory=dict)
     _source_regex: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
     @property
@@ -159,12 +161,14 @@ def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places:
                 if key in vocabulary.qualifiers and vocabulary.qualifiers[key].name != qualifier.name:
                     raise located.error(("qualifiers", index, "phrases", phrase_index), f"expected each qualifier phrase once, found '{phrase}' also in '{vocabulary.qualifiers[key].name}'")
                 vocabulary.qualifiers[key] = qualifier
+            _origin(vocabulary, located, f"qualifier:{qualifier.name}", ("qualifiers", index))
         vocabulary.qualifier_phrases = sorted(vocabulary.qualifiers, key=lambda p: (-len(p), p))
     elif isinstance(parsed, UnitVocabulary):
         for index, unit in enumerate(parsed.units):
             if unit.name in vocabulary.units:
                 raise located.error(("units", index, "name"), f"expected each unit name once, found '{unit.name}' again")
             vocabulary.units[unit.name] = unit
+            _origin(vocabulary, located, f"unit:{unit.name}", ("units", index))
             places.append((located, index, unit))
             for alias_index, alias in enumerate([unit.name.replace("_", " "), *unit.aliases]):
                 owner = vocabulary.unit_aliases.add(alias, unit.name)
@@ -177,6 +181,7 @@ def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places:
             if action.id in vocabulary.action_entries:
                 raise located.error(("actions", index, "id"), f"expected each action id once, found '{action.id}' again")
             vocabulary.action_entries[action.id] = action
+            _origin(vocabulary, located, f"action:{action.id}", ("actions", index))
             for phrase_index, phrase in enumerate(action.phrases):
                 owner = vocabulary.actions.add(phrase, action.id)
                 if owner is not None:
@@ -185,6 +190,7 @@ def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places:
             if topic.id in vocabulary.topic_entries:
                 raise located.error(("topics", index, "id"), f"expected each topic id once, found '{topic.id}' again")
             vocabulary.topic_entries[topic.id] = topic
+            _origin(vocabulary, located, f"topic:{topic.id}", ("topics", index))
             for phrase_index, phrase in enumerate(topic.phrases):
                 owner = vocabulary.topics.add(phrase, topic.id)
                 if owner is not None:
@@ -196,11 +202,16 @@ def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places:
             if source.id in vocabulary.source_entries:
                 raise located.error(("sources", index, "id"), f"expected each source id once, found '{source.id}' again")
             vocabulary.source_entries[source.id] = source
+            _origin(vocabulary, located, f"source:{source.id}", ("sources", index))
             for pattern_index, pattern in enumerate(source.patterns):
                 regex = _source_regex(pattern.pattern, len(vocabulary.sources))
                 if regex is None:
                     raise located.error(("sources", index, "patterns", pattern_index, "pattern"), f"expected words and at most one {{year}}, found '{pattern.pattern}'")
                 vocabulary.sources.append(SourceMatcher(source, pattern, regex))
+
+
+def _origin(vocabulary: Vocabulary, located: LocatedYaml, key: str, loc: tuple[str, int]) -> None:
+    vocabulary.origins.setdefault(key, f"{located.path.replace(os.sep, '/')}:{located.where(loc)[0]}")
 
 
 def _check_references(vocabulary: Vocabulary, places: list[tuple[LocatedYaml, int, Topic | Unit]]) -> None:

@@ -103,3 +103,22 @@ def test_hostile_content_does_not_run(page: Any, bundled: RunResult, tmp_path: P
     page.locator("article.finding .claim .mono", has_text="javascript:").first.click()
     assert page.evaluate("window.pwned") is None
     assert [p for p in page.problems if "pwned" in p or "pageerror" in p] == []
+
+
+def test_suppressed_findings_are_marked_and_filterable(page: Any, bundled: RunResult, tmp_path: Path) -> None:
+    from factcheck.findings import Suppressed
+
+    accepted = bundled.findings[0]
+    findings = tuple(replace(f, suppressed=Suppressed("reviewed <b>by hand</b>", None, "suppressions.yaml:4")) if f is accepted else f for f in bundled.findings)
+    page.goto(write(tmp_path, replace(bundled, findings=findings)))
+    page.wait_for_load_state("load")
+    assert page.problems == []
+    card = page.locator(f"#{accepted.anchor}")
+    assert "Suppressed: reviewed <b>by hand</b> (suppressions.yaml:4)" in card.inner_text()
+    assert page.locator("#overview").inner_text().count("suppressed") == 1
+    page.uncheck("#filters input[name=suppressed]")
+    assert card.is_hidden()
+    assert page.locator("article.finding:visible").count() == len(findings) - 1
+    assert page.locator("#shown-count").text_content() == str(len(findings) - 1)
+    page.check("#filters input[name=suppressed]")
+    assert card.is_visible()

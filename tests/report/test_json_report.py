@@ -11,13 +11,13 @@ CLAIM_KEYS = {
     "id", "text", "start", "end", "line", "column", "sentence", "value", "soft", "qualifier", "unit",
     "metric", "period", "kind", "source",
 }
-FINDING_KEYS = ["rule", "severity", "message", "fact", "check", "fingerprint", "consensus", "outliers", "derivation", "claims"]
+FINDING_KEYS = ["rule", "severity", "message", "fact", "check", "fingerprint", "consensus", "outliers", "derivation", "claims", "suppressed"]
 
 
 def test_contract_keys(result: RunResult) -> None:
     report = json.loads(json_report.render(result))
     assert list(report) == ["findings", "summary"]
-    assert list(report["summary"]) == ["articles", "claims", "error", "warning", "info"]
+    assert list(report["summary"]) == ["articles", "claims", "error", "warning", "info", "suppressed"]
     for finding in report["findings"]:
         assert list(finding) == FINDING_KEYS
         for claim in finding["claims"]:
@@ -27,7 +27,7 @@ def test_contract_keys(result: RunResult) -> None:
 
 def test_values(result: RunResult) -> None:
     report = json.loads(json_report.render(result))
-    assert report["summary"] == {"articles": 6, "claims": 7, "error": 2, "warning": 1, "info": 1}
+    assert report["summary"] == {"articles": 6, "claims": 7, "error": 2, "warning": 1, "info": 1, "suppressed": 0}
     assert [(f["severity"], f["rule"]) for f in report["findings"]] == [
         ("error", "growth-matches-levels"),
         ("error", "same-fact-agrees"),
@@ -59,5 +59,5 @@ def test_formatting(result: RunResult, empty_result: RunResult) -> None:
     assert "100% sure — 'more than\\n50,000 people' (hostile)\\r\\n::error" in output  # ensure_ascii=False
     assert json.loads(json_report.render(empty_result)) == {
         "findings": [],
-        "summary": {"articles": 0, "claims": 0, "error": 0, "warning": 0, "info": 0},
+        "summary": {"articles": 0, "claims": 0, "error": 0, "warning": 0, "info": 0, "suppressed": 0},
     }
