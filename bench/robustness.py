@@ -249,7 +249,7 @@ def slow_shapes(quick: bool) -> list[tuple[str, int, float, int, float]]:
     def copyright_lines(n: int) -> Any:
         text = "".join(f"In 2023, {1000 + i} people were prosecuted for telecom fraud.\nCopyright 2024 Daily.\n" for i in range(n))
         return READERS[".txt"]("x.txt", text.encode())
-    shapes: list[tuple[str, Callable[[int], None], int]] = [
+    shapes: list[tuple[str, Callable[[int], object], int]] = [
         ("HTML: unclosed quoted attributes  <a b='  (n repeats)", lambda n: read(".html", "<p>7 cases</p>" + "<a b='" * n), 20_000),
         ("HTML: unclosed comments  <!--  (n repeats)", lambda n: read(".html", "<p>7 cases</p>" + "<!--" * n), 20_000),
         ("Markdown: heading ending in n blanks", lambda n: read(".md", "# x" + " \t" * n + "y\n"), 20_000),

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from factcheck.checks.base import Selector
-from factcheck.errors import RuleFileError
-from factcheck.rules import load_rule
-from factcheck.yamlfile import parse_yaml
 from factcheck.commands import text_article
+from factcheck.errors import RuleFileError
 from factcheck.extract import ClaimExtractor
+from factcheck.rules import load_rule
 from factcheck.user_regex import regex_problem
 from factcheck.vocabulary import load_vocabulary
+from factcheck.yamlfile import parse_yaml
 
 from cli_runs import copy_rules  # type: ignore[import-not-found]
 
