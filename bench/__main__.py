@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from importlib import metadata
 
-from bench import BenchSetupError, Outcome, engine, extraction, scale, startup
+from bench import BenchSetupError, Outcome, engine, extraction, robustness, scale, startup
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Benchmark:
     summary: str
     add_arguments: Callable[[Any], None]  # gets an argparse argument group
     run: Callable[[argparse.Namespace], list[Outcome]]
+    in_default: bool = True  # False: only with --only NAME (it takes long)
 
 
 BENCHMARKS: dict[str, Benchmark] = {
@@ -34,6 +35,8 @@ BENCHMARKS: dict[str, Benchmark] = {
         Benchmark("engine", engine.SUMMARY, engine.add_arguments, engine.run),
         Benchmark("startup", startup.SUMMARY, startup.add_arguments, startup.run),
         Benchmark("scale", scale.SUMMARY, scale.add_arguments, scale.run),
+        # About 13 minutes (fuzzing and a 50 MB article): python -m bench --only robustness.
+        Benchmark("robustness", robustness.SUMMARY, robustness.add_arguments, robustness.run, in_default=False),
     ]
 }
 
@@ -87,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         choices=sorted(BENCHMARKS),
         metavar="NAME",
-        help=f"run only this benchmark (repeatable); one of: {', '.join(BENCHMARKS)}",
+        help=f"run only this benchmark (repeatable); one of: {', '.join(BENCHMARKS)} (robustness, about 13 minutes, runs only when named)",
     )
     parser.add_argument("--quick", action="store_true", help="smaller inputs and fewer runs, for a fast look")
     parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
@@ -102,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         for bench in BENCHMARKS.values():
             print(f"{bench.name:<12} {bench.summary}")
         return 0
-    selected = [BENCHMARKS[name] for name in BENCHMARKS if not args.only or name in args.only]
+    selected = [b for name, b in BENCHMARKS.items() if (name in args.only if args.only else b.in_default)]
     print_machine()
     print(f"mode:      {'quick' if args.quick else 'full'}")
     outcomes: list[tuple[str, Outcome]] = []

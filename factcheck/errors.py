@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from factcheck.printable import printable
+
 
 class UserError(Exception):
     """Bad input from the user: printed as ``file:line:col: message``, never with a traceback."""
@@ -14,8 +16,10 @@ class UserError(Exception):
         self.column = column
 
     def __str__(self) -> str:
+        # File names and quoted content are untrusted: a newline in either must not start a
+        # line of its own (in GitHub Actions, a "::error::" line is a command).
         where = [str(part) for part in (self.path, self.line, self.column) if part is not None]
-        return ":".join(where) + (": " if where else "") + self.message
+        return printable(":".join(where) + (": " if where else "") + self.message)
 
 
 class DocumentError(UserError):

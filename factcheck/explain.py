@@ -15,7 +15,8 @@ from factcheck.checks.consensus import quote
 from factcheck.errors import UserError
 from factcheck.findings import Finding, RunResult
 from factcheck.model import Claim
-from factcheck.report.claims import article_path, describe_period, printable
+from factcheck.printable import printable
+from factcheck.report.claims import article_path, describe_period
 from factcheck.vocabulary import Vocabulary
 
 # The fields of Claim.how from the number outwards (value: number, qualifier and rounding), with

@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 
 from factcheck.checks import CHECKS
 from factcheck.checks.base import Example, LoadedRule, RuleBase
-from factcheck.report.claims import printable
+from factcheck.printable import printable
 
 # File kind -> what its schema is made from and a title for it.
 SCHEMAS: dict[str, str] = {

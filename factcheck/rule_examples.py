@@ -19,7 +19,8 @@ from factcheck.engine import run_checks
 from factcheck.extract import ClaimExtractor
 from factcheck.findings import Finding
 from factcheck.model import Claim
-from factcheck.report.claims import describe_period, describe_value, printable
+from factcheck.printable import printable
+from factcheck.report.claims import describe_period, describe_value
 from factcheck.vocabulary import Vocabulary
 
 MARK = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -70,14 +70,15 @@ class ClaimExtractor:
         source_starts = [m.start for m in sources]
         claims: list[Claim] = []
         seen_ids: dict[str, int] = {}
+        furniture = SpanSet(article.furniture)
         for sentence_start, sentence_end in split_sentences(text):
-            if _in_spans(article.furniture, sentence_start, sentence_end):
+            if furniture.contains(sentence_start, sentence_end):
                 continue
             sentence = text[sentence_start:sentence_end]
             folded_sentence = folded[sentence_start:sentence_end]
             blocked = [(m.start, m.end) for m in _between(times, time_starts, sentence_start, sentence_end)]
             blocked += [(m.start, m.end) for m in _between(sources, source_starts, sentence_start, sentence_end)]
-            drafts = self._drafts(text, folded_sentence, sentence_start, sentence_end, blocked, article)
+            drafts = self._drafts(text, folded_sentence, sentence_start, sentence_end, blocked, furniture)
             if not drafts or in_copyright_line(sentence):
                 continue
             # Offsets within the sentence, like the numbers'.
@@ -92,7 +93,7 @@ class ClaimExtractor:
 
     # -- numbers to drafts -------------------------------------------------------------------
 
-    def _drafts(self, text: str, folded: str, s_start: int, s_end: int, blocked: list[tuple[int, int]], article: Article) -> list[_Draft]:
+    def _drafts(self, text: str, folded: str, s_start: int, s_end: int, blocked: list[tuple[int, int]], furniture: SpanSet) -> list[_Draft]:
         sentence = text[s_start:s_end]
         drafts: list[_Draft] = []
         for number in find_numbers(sentence, folded):
@@ -101,7 +102,7 @@ class ClaimExtractor:
                 continue
             if drafts and start < drafts[-1].end:  # inside the previous figure's unit noun
                 continue
-            if _in_spans(article.furniture, start, end):
+            if furniture.contains(start, end):
                 continue
             unit, unit_how, noun_end = self._unit(sentence, folded, number)
             if not_a_claim(sentence, number, unit is not None):
@@ -318,8 +319,23 @@ def _between(items: list, starts: list[int], start: int, end: int) -> list:  # t
     return items[low:high]
 
 
-def _in_spans(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+class SpanSet:
+    """Spans of text (page furniture) asked "does one of you contain this range?" per sentence and
+    per number: a binary search over the merged spans, not a scan of them all each time."""
+
+    def __init__(self, spans: tuple[tuple[int, int], ...]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def contains(self, start: int, end: int) -> bool:
+        index = bisect_right(self.starts, start) - 1
+        return index >= 0 and end <= self.ends[index]
 
 
 def _range(first: _Draft, second: _Draft) -> _Draft:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping
 
 from factcheck.findings import Finding, RunResult
 from factcheck.model import Claim
+from factcheck.printable import printable
 from factcheck.report.claims import (
     article_path,
     article_title,
@@ -27,7 +28,6 @@ from factcheck.report.claims import (
     describe_period,
     describe_value,
     is_derived,
-    printable,
 )
 
 RESET = "\033[0m"

@@ -132,3 +132,15 @@ def test_text_output_keeps_each_claim_on_its_line(hostile_run: tuple[Path, str, 
     assert "\x1b" not in text
     assert not any(line.startswith(("::", "<script")) for line in text.splitlines())
     assert "\\n::warning file=x::second line \\x1b[31mred" in text  # the title's newline and escape, made visible
+
+
+def test_a_file_name_cannot_start_a_line_of_its_own_on_stderr(tmp_path: Path) -> None:
+    """Errors name files; a newline in a file name must not put a workflow command on stderr."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a\n::error::injected.txt").write_bytes(b"")  # an empty document: an error naming it
+    (tmp_path / "in" / "b.txt").write_text("In 2023, 51,000 people were prosecuted for telecom fraud.\n", encoding="utf-8")
+    result = factcheck("run", "in", "--html", "", "--format", "github", "--rules", str(copy_rules(tmp_path / "rules")), cwd=tmp_path, GITHUB_ACTIONS="true")
+    lines = stderr_lines(result)
+    assert any("a\\n::error::injected.txt" in line for line in lines), lines
+    assert not any(line.startswith("::") for line in lines)
+    assert not any(line.startswith("::error") for line in result.stdout.splitlines())
