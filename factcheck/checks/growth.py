@@ -26,6 +26,7 @@ quoted), {claims}, {derivation} (the arithmetic).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Literal
 
 from factcheck.checks.base import ClaimIndex, FactKey, LoadedRule, RuleBase, describe_fact, fact_key, is_derived
@@ -152,7 +153,7 @@ def implied_previous(level: Interval, rate: Interval) -> Interval | None:
 
 def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     selector = rule.rule.select
-    consensus: dict[FactKey, tuple[list[Claim], Agreement] | None] = {}
+    consensus: dict[FactKey, _Stated | None] = {}
     for derived in index.derived:
         links = dict(derived.links)
         change = index.by_id.get(links.get(FROM_CHANGE, ""))
@@ -162,41 +163,65 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
         key = fact_key(derived)
         if key not in consensus:
             stated = [c for c in index.by_fact.get(key, []) if not is_derived(c) and (c.metric_matched or not selector.matched_only)]
-            consensus[key] = (stated, agreement([c.value for c in stated])) if stated else None
+            consensus[key] = _stated(stated) if stated else None
         found = consensus[key]
-        if found is None or derived.value.overlaps(found[1].consensus):
+        if found is None or derived.value.overlaps(found.agreement.consensus):
             continue
-        yield _finding(rule, key, derived, change, level, *found)
+        yield _finding(rule, key, derived, change, level, found)
 
 
-def _finding(rule: LoadedRule, key: FactKey, derived: Claim, change: Claim, level: Claim, stated: list[Claim], found: Agreement) -> Finding:
+@dataclass(frozen=True)
+class _Stated:
+    """What every finding about one fact shares, worked out once per fact rather than per
+    finding: a fact stated many times with many changes leading to it would be quadratic."""
+
+    claims: tuple[Claim, ...]  # by position, at most STATED_SHOWN of them
+    agreement: Agreement
+    supporting: str  # the claims that allow the consensus, quoted (at most STATED_SHOWN)
+    supporting_count: int
+
+
+# A finding lists this many of the stated claims of its period at most: an archive that states
+# one figure thousands of times would otherwise make every growth finding thousands of claims long.
+STATED_SHOWN = 10
+
+
+def _stated(stated: list[Claim]) -> _Stated:
+    found = agreement([c.value for c in stated])
+    supporting = by_position(claim for claim in stated if claim.value.overlaps(found.consensus))
+    quoted = quote_all(supporting[:STATED_SHOWN]) + (f" and {len(supporting) - STATED_SHOWN:,} more" if len(supporting) > STATED_SHOWN else "")
+    every = by_position(stated)
+    shown = every if len(every) <= STATED_SHOWN else supporting[:STATED_SHOWN]  # then those the message names
+    return _Stated(shown, found, quoted, len(supporting))
+
+
+def _finding(rule: LoadedRule, key: FactKey, derived: Claim, change: Claim, level: Claim, stated: _Stated) -> Finding:
     fact = describe_fact(key)
     derivation = dict(derived.how)["derivation"]
-    supporting = [claim for claim in stated if claim.value.overlaps(found.consensus)]
-    listed = by_position([change, level, *stated])
+    listed = by_position([change, level, *stated.claims])
+    consensus = show_interval(stated.agreement.consensus)
     fields = {
         "fact": fact,
         "change": quote(change),
         "level": quote(level),
         "implied": show_interval(derived.value),
         "period": describe_period(derived.period),
-        "consensus": show_interval(found.consensus),
-        "stated": quote_all(by_position(supporting)),
-        "claims": quote_all(listed),
+        "consensus": consensus,
+        "stated": stated.supporting,
         "derivation": derivation,
     }
     default = (
         f"{fields['change']} and {fields['level']} imply {fields['implied']} for {fields['period']}, "
-        f"but {fields['stated']} {'says' if len(supporting) == 1 else 'say'} {fields['consensus']}"
+        f"but {fields['stated']} {'says' if stated.supporting_count == 1 else 'say'} {consensus}"
     )
     return make_finding(
         rule,
         ID,
         default,
-        fields,
+        lambda: {**fields, "claims": quote_all(listed)},  # listing every claim only for a template that asks
         fact,
         listed,
-        consensus=found.consensus,
+        consensus=stated.agreement.consensus,
         outliers=(change.id,),
         derivation=(
             f"change: {quote(change)} = {show_interval(change.value)}% ({describe_period(change.period)})",

@@ -87,3 +87,15 @@ def test_no_previous_for_a_fall_of_all_or_more() -> None:
 def test_a_month_derives_nothing(extract: Callable[[list[dict[str, Any]]], list[Claim]]) -> None:
     claims = extract([{"text": "In March 2024, 1,200 people were prosecuted for telecom fraud, up 20 percent from February.", "date": "2024-04-10"}])
     assert growth.derive(ClaimIndex(claims), make_rule("growth")) == []
+
+
+def test_a_much_restated_level_is_listed_briefly(extract: Callable[[list[dict[str, Any]]], list[Claim]]) -> None:
+    """Thirty articles state the earlier level: the finding names ten of them and counts the rest,
+    so that findings do not grow with how often a figure was repeated."""
+    earlier = "In 2022, 40,000 people were prosecuted for infringing citizens' personal information."
+    claims = extract([{"text": RISE, "date": "2024-03-10", "id": "a"}] + [{"text": earlier, "date": "2024-03-12", "id": f"b{n:02d}"} for n in range(30)])
+    [finding] = run_checks(claims, [make_rule("growth", "g")])
+    stated = [c for c in finding.claims if c.article.startswith("b")]
+    assert [c.article for c in stated] == [f"b{n:02d}" for n in range(growth.STATED_SHOWN)]
+    assert finding.message.endswith("'40,000 people' (b09) and 20 more say [35,000, 45,000)")
+    assert "and 20 more" in finding.derivation[-1]
