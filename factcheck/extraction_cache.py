@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import factcheck
+from factcheck.findings import ArticleRef
 from factcheck.model import Article, Claim, Interval, Period
 
 FORMAT = 1
@@ -53,15 +54,18 @@ def source_digest() -> str:
 class CachedDocument:
     """An unchanged document as the cache remembers it: what a run needs, without reading it again."""
 
-    id: str
-    path: str
-    title: str | None
-    publisher: str | None
-    published: date | None
-    url: str | None
+    ref: ArticleRef  # id, path and the metadata outputs show
     sha256: str
     warnings: tuple[str, ...]
     claims: tuple[Claim, ...]
+
+    @property
+    def id(self) -> str:
+        return self.ref.id
+
+    @property
+    def path(self) -> str:
+        return self.ref.path
 
 
 class ExtractionCache:
@@ -101,12 +105,7 @@ class ExtractionCache:
                 return None
             meta = entry["article"]
             return CachedDocument(
-                id=meta["id"],
-                path=path,
-                title=meta["title"],
-                publisher=meta["publisher"],
-                published=date.fromisoformat(meta["published"]) if meta["published"] else None,
-                url=meta["url"],
+                ref=ArticleRef.from_metadata(meta, path),
                 sha256=sha256,
                 warnings=tuple(str(warning) for warning in meta["warnings"]),
                 claims=tuple(decode_claim(record, meta["id"]) for record in entry["claims"]),

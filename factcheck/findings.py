@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from factcheck.model import Claim, Interval
+from factcheck.model import Article, Claim, Interval
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1, "never": 4}
@@ -71,6 +72,16 @@ class ArticleRef:
     publisher: str | None
     published: date | None
     url: str | None
+
+    @classmethod
+    def from_article(cls, article: Article) -> ArticleRef:
+        return cls(article.id, article.path, article.title, article.publisher, article.published, article.url)
+
+    @classmethod
+    def from_metadata(cls, meta: dict[str, Any], path: str) -> ArticleRef:
+        """From ``Article.metadata_json()`` as stored (the path as the document is found now)."""
+        published = meta["published"]
+        return cls(meta["id"], path, meta["title"], meta["publisher"], date.fromisoformat(published) if published else None, meta["url"])
 
 
 @dataclass(frozen=True)

@@ -85,8 +85,8 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, ext
     return inputs
 
 
-def _ref(article: Article | CachedDocument) -> ArticleRef:
-    return ArticleRef(article.id, article.path, article.title, article.publisher, article.published, article.url)
+def _ref(document: Article | CachedDocument) -> ArticleRef:
+    return ArticleRef.from_article(document) if isinstance(document, Article) else document.ref
 
 
 def _add_article(inputs: RunInputs, ref: ArticleRef) -> None:
