@@ -13,12 +13,11 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.errors import UserError
 from factcheck.model import Article, Claim, Interval, Period
-from factcheck.yamlfile import load_yaml, parse_yaml, validate
+from factcheck.yamlfile import dump_yaml, load_yaml, parse_yaml, validate
 
 HEADER = (
     "# factcheck claim file: the reviewed claims of one article, written by `factcheck extract`.\n"
@@ -196,7 +195,7 @@ def render_claim_file(article: Article, claims: list[Claim], vocabulary_digest: 
     }
     if orphaned:
         data["orphaned"] = orphaned
-    return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return HEADER + dump_yaml(data, sort_keys=False, width=100, default_flow_style=False)
 
 
 def write_atomically(path: str, content: str) -> None:

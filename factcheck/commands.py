@@ -129,9 +129,9 @@ def extract_command(
     if out_dir is None:
         payload = {"articles": [article_json(a, c) for a, c in results]}
         if output_format == "yaml":
-            import yaml
+            from factcheck.yamlfile import dump_yaml
 
-            sys.stdout.write(yaml.safe_dump(payload, sort_keys=False, allow_unicode=True, width=100))
+            sys.stdout.write(dump_yaml(payload, sort_keys=False, width=100))
         else:
             sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     elif check:

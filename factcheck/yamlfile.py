@@ -45,6 +45,26 @@ for _tag, _pattern, _first in (
 _Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^$"), [""])
 
 
+class _BothSchemasDumper(yaml.SafeDumper):
+    """SafeDumper that quotes a string either YAML 1.1 or YAML 1.2 would read as something else.
+
+    PyYAML quotes only what its own YAML 1.1 resolvers would misread, so it writes "12e3" plain,
+    and our YAML 1.2 loader reads that back as the number 12000.0.
+    """
+
+
+_BothSchemasDumper.yaml_implicit_resolvers = {
+    first: list(resolvers) for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+for _first, _resolvers in _Yaml12Loader.yaml_implicit_resolvers.items():
+    _BothSchemasDumper.yaml_implicit_resolvers.setdefault(_first, []).extend(_resolvers)
+
+
+def dump_yaml(data: Any, **options: Any) -> str:
+    """YAML that both this loader and PyYAML's read back as ``data``."""
+    return yaml.dump(data, Dumper=_BothSchemasDumper, allow_unicode=True, **options)
+
+
 @dataclass
 class LocatedYaml:
     """Plain data from a YAML file and the line:column (1-based) of every value and key in it."""

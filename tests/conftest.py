@@ -6,6 +6,28 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI must be reproducible: under CI=true every property test draws the same examples on every run
+# (derandomize: the seed is fixed per test), with no time limit that a loaded machine could trip.
+# Locally the default profile explores new examples each run; a failure prints its seed.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+HYPOTHESIS_PROFILE = "ci" if os.environ.get("CI") == "true" else "dev"
+settings.load_profile(HYPOTHESIS_PROFILE)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # Printed even under -q, so that a CI log always says how its examples were drawn.
+    if HYPOTHESIS_PROFILE == "ci":
+        line = "hypothesis: profile 'ci', derandomized (fixed seed per test, the same every run)"
+    else:
+        seed = session.config.getoption("hypothesis_seed", None)
+        line = f"hypothesis: profile 'dev', seed {seed}" if seed is not None else "hypothesis: profile 'dev', random seeds"
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_line(line)
+
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
 

@@ -31,6 +31,8 @@ def write(tmp_path: Path, result: RunResult) -> str:
 
 
 def test_bundled_report(page: Any, bundled: RunResult, tmp_path: Path) -> None:
+    from playwright.sync_api import expect  # the page fixture has skipped already if it is missing
+
     url = write(tmp_path, bundled)
     page.goto(url)
     page.wait_for_load_state("load")
@@ -55,7 +57,9 @@ def test_bundled_report(page: Any, bundled: RunResult, tmp_path: Path) -> None:
         visible = finding.severity == "error" and finding.rule == rule
         assert page.locator(f"#{finding.anchor}").is_visible() == visible
     page.click("#filters button[type=reset]")
-    page.wait_for_function(f"document.getElementById('shown-count').textContent === '{len(bundled.findings)}'")
+    # Not wait_for_function: its polling evaluates a string, which the report's CSP (no
+    # 'unsafe-eval') refuses at random. expect() polls through playwright's own selector engine.
+    expect(page.locator("#shown-count")).to_have_text(str(len(bundled.findings)))
     assert page.locator("article.finding:visible").count() == len(bundled.findings)
 
     # Follow the last finding's anchor: it is the target and on screen.

@@ -18,7 +18,7 @@ from factcheck.errors import DocumentError, RuleFileError, UserError
 from factcheck.extract import ClaimExtractor
 from factcheck.rules import load_rule
 from factcheck.vocabulary import load_vocabulary
-from factcheck.yamlfile import MAX_DEPTH, parse_yaml
+from factcheck.yamlfile import MAX_DEPTH, dump_yaml, parse_yaml
 
 from cli_runs import REPO, RULES  # type: ignore[import-not-found]
 
@@ -145,10 +145,16 @@ def _depth(value: object) -> int:
 @settings(max_examples=200, deadline=None)
 @given(data=DATA, flow=st.booleans())
 def test_any_yaml_comes_back_as_written(data: object, flow: bool) -> None:
-    """What PyYAML writes, the YAML 1.2 loader reads back unchanged (YAML 1.1 quoting is safe for it)."""
-    text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
+    """What the tool writes (claim files, extract --format yaml), the YAML 1.2 loader reads back unchanged."""
+    text = dump_yaml(data, default_flow_style=flow)
     assume(yaml.safe_load(text) == data)  # PyYAML itself misreads a few of its own (a key of NEL, "\x85")
     try:
         assert parse_yaml(text, "x.yaml").data == data
     except RuleFileError as exc:
         assert _depth(data) > MAX_DEPTH, str(exc)
+
+
+@pytest.mark.parametrize("text", ["12e3", "0E0", "1e5", "-2E-7", ".5e1", "0x1F", "+12", "NULL", "True"])
+def test_strings_a_yaml_12_reader_would_misread_are_quoted(text: str) -> None:
+    """Regression: PyYAML wrote "0E0" plain (YAML 1.1 floats need a dot) and it came back as 0.0."""
+    assert parse_yaml(dump_yaml({"text": text}), "x.yaml").data == {"text": text}
