@@ -194,6 +194,42 @@ class SourceMapLike(Protocol):
 
 KINDS = ("count", "change", "share", "ratio", "money")
 
+# How an identity field of a claim (period, unit, metric, scope) was decided, from most to least
+# certain. "stated": written in the claim's own sentence or phrase. "carried": taken from an
+# explicit statement elsewhere (a lede, heading, listing item, earlier sentence, a source's
+# period); ``Decision.origin`` names the place. "implied": a vocabulary entry says so ("deaths"
+# count people). "guessed": a default with no statement behind it (the article's date, a unit
+# carried over without a noun). "unknown": not decided; the claim is never the same fact as another.
+BASES = ("stated", "carried", "implied", "guessed", "unknown")
+CERTAIN_BASES = frozenset({"stated", "carried", "implied"})
+
+
+class Decision(NamedTuple):
+    """How one identity field was decided; ``origin`` says where a carried value came from."""
+
+    basis: str  # one of BASES
+    origin: str | None = None
+
+    @property
+    def certain(self) -> bool:
+        return self.basis in CERTAIN_BASES
+
+
+UNKNOWN = Decision("unknown")
+
+
+class Identity(NamedTuple):
+    """The decisions behind a claim's fact identity: checks read these, never ``Claim.how``."""
+
+    period: Decision = UNKNOWN
+    unit: Decision = UNKNOWN
+    metric: Decision = UNKNOWN
+    scope: Decision = UNKNOWN
+
+    def guessed_fields(self) -> tuple[str, ...]:
+        """The identity fields an error may not rest on (guessed or unknown), in field order."""
+        return tuple(name for name, decision in zip(self._fields, self) if not decision.certain)
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:
@@ -229,6 +265,11 @@ class Claim:
     links: tuple[tuple[str, str], ...] = field(default=())
     how: tuple[tuple[str, str], ...] = field(default=())
     corrected: bool = False
+    # Where the figure applies (a scopes vocabulary id: a country, province, city or agency).
+    scope: str | None = None
+    # For a change: the period of the level it is measured from ("up 12 % on 2022": 2022).
+    base_period: Period | None = None
+    identity: Identity = Identity()
 
     def to_json(self) -> dict[str, Any]:
         return {
