@@ -62,7 +62,8 @@ for _first, _resolvers in _Yaml12Loader.yaml_implicit_resolvers.items():
 
 def dump_yaml(data: Any, **options: Any) -> str:
     """YAML that both this loader and PyYAML's read back as ``data``."""
-    return yaml.dump(data, Dumper=_BothSchemasDumper, allow_unicode=True, **options)
+    text: str = yaml.dump(data, Dumper=_BothSchemasDumper, allow_unicode=True, **options)
+    return text
 
 
 @dataclass
