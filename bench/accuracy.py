@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bench import REPO_ROOT, RULES_DIR, BenchSetupError, Outcome
 from bench.accuracy_answers import Beat, Figure, Pair, Span, load_beat, show_interval
+from bench.accuracy_pairs import Facts
 from factcheck.errors import UserError
 from factcheck.findings import Finding
 from factcheck.model import Claim
@@ -78,6 +79,16 @@ class BeatScore:
     # Claims whose period, unit or metric is unknown: the ones a run cannot compare as a fact.
     unknown: dict[str, int] = field(default_factory=dict)
     misses: tuple[Miss, ...] = ()
+    # Each annotated pair and how the run treated it, for the details listing.
+    pairs: tuple[PairOutcome, ...] = ()
+
+
+@dataclass(frozen=True)
+class PairOutcome:
+    where: str  # conflicts.yaml:line
+    conflict: bool  # an annotated conflict (else a not-conflict)
+    why: str
+    verdict: str  # "error", "warning" or "none": the strongest finding that says the pair disagrees
 
 
 def combine(name: str, scores: list[BeatScore]) -> BeatScore:
@@ -92,7 +103,7 @@ def combine(name: str, scores: list[BeatScore]) -> BeatScore:
             for value in values:
                 merged.update(value)
             totals[f.name] = dict(sorted(merged.items()))
-        elif f.name == "misses":
+        elif f.name in ("misses", "pairs"):
             totals[f.name] = tuple(miss for value in values for miss in value)
         elif values and isinstance(values[0], Ratio):
             totals[f.name] = sum(values, Ratio())
@@ -151,7 +162,8 @@ def score(beat: Beat, claims: list[Claim], findings: list[Finding]) -> BeatScore
     )
     errors = [f for f in findings if f.severity == "error"]
     warnings = [f for f in findings if f.severity == "warning"]
-    real = sum(1 for finding in errors if any(_names_pair(finding, pair) for pair in beat.conflicts))
+    facts = Facts.of(beat)
+    real = sum(1 for finding in errors if any(facts.names(finding, pair) for pair in beat.conflicts))
     unknown: Counter[str] = Counter()
     for claim in claims:
         unknown.update(reason for reason, missing in (("period", claim.period is None), ("unit", claim.unit is None), ("metric", not claim.metric_matched)) if missing)
@@ -164,13 +176,25 @@ def score(beat: Beat, claims: list[Claim], findings: list[Finding]) -> BeatScore
         **{name: ratios[name] for name in FIELDS},
         errors=len(errors),
         error_precision=Ratio(real, len(errors)),
-        conflict_recall=_named(beat.conflicts, errors),
-        conflict_recall_any=_named(beat.conflicts, errors + warnings),
-        not_conflict_errors=_named(beat.not_conflicts, errors),
+        conflict_recall=_named(beat.conflicts, errors, facts),
+        conflict_recall_any=_named(beat.conflicts, errors + warnings, facts),
+        not_conflict_errors=_named(beat.not_conflicts, errors, facts),
         claims=len(claims),
         unknown=dict(sorted(unknown.items())),
         misses=tuple(misses),
+        pairs=tuple(
+            PairOutcome(pair.where, conflict, pair.why, _verdict(pair, errors, warnings, facts))
+            for conflict, pairs in ((True, beat.conflicts), (False, beat.not_conflicts))
+            for pair in pairs
+        ),
     )
+
+
+def _verdict(pair: Pair, errors: list[Finding], warnings: list[Finding], facts: Facts) -> str:
+    for name, findings in (("error", errors), ("warning", warnings)):
+        if any(facts.names(finding, pair) for finding in findings):
+            return name
+    return "none"
 
 
 def _best_claim(span: Span, claims: list[Claim]) -> Claim | None:
@@ -208,16 +232,8 @@ def _on_any(claim: Claim, figures: list[Figure]) -> bool:
     return any(span.overlaps(claim.article, claim.start, claim.end) for figure in figures for span in figure.spans)
 
 
-def _names(finding: Finding, span: Span) -> bool:
-    return any(span.overlaps(claim.article, claim.start, claim.end) for claim in finding.claims)
-
-
-def _names_pair(finding: Finding, pair: Pair) -> bool:
-    return _names(finding, pair.a) and _names(finding, pair.b)
-
-
-def _named(pairs: tuple[Pair, ...], findings: list[Finding]) -> Ratio:
-    return Ratio(sum(1 for pair in pairs if any(_names_pair(finding, pair) for finding in findings)), len(pairs))
+def _named(pairs: tuple[Pair, ...], findings: list[Finding], facts: Facts) -> Ratio:
+    return Ratio(sum(1 for pair in pairs if any(facts.names(finding, pair) for finding in findings)), len(pairs))
 
 
 def score_corpus(root: Path = CORPUS_DIR, shipped: Path = RULES_DIR, beats: list[str] | None = None) -> list[BeatScore]:
@@ -269,6 +285,10 @@ def run(args: argparse.Namespace) -> list[Outcome]:
         print()
         for miss in overall.misses:
             print(f"{miss.where}: {miss.token!r}: {miss.field}: expected {miss.expected}, found {miss.found}")
+        print()
+        for outcome in overall.pairs:
+            wanted = "error" if outcome.conflict else "no error"
+            print(f"{outcome.where}: {'conflict' if outcome.conflict else 'not a conflict'} ({outcome.why}): wanted {wanted}, found {outcome.verdict}")
     print()
     outcomes = []
     for name, goal in GOALS.items():

@@ -256,6 +256,7 @@ def _side(located: LocatedYaml, loc: tuple[str | int, ...], side: SideRecord, ar
         raise located.error((*loc, "token"), f"expected a token found {side.occurrence} time(s) in {article.path}, found '{side.token}' {len(starts)} time(s)")
     start = starts[side.occurrence - 1]
     span = Span(article.id, start, start + len(side.token))
-    if not any(other.overlaps(span.article, span.start, span.end) for other in annotated):
-        raise located.error((*loc, "token"), f"expected a token of an annotated figure of {side.article}, found '{side.token}'")
-    return span
+    for figure_span in sorted(annotated, key=lambda s: (s.article, s.start)):
+        if figure_span.overlaps(span.article, span.start, span.end):
+            return figure_span  # the side is that figure: scoring compares figures, not substrings
+    raise located.error((*loc, "token"), f"expected a token of an annotated figure of {side.article}, found '{side.token}'")

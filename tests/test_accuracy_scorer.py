@@ -141,3 +141,32 @@ def test_intervals_read_back_as_written(text: str) -> None:
 def test_ratio_prints_a_share_and_its_counts() -> None:
     assert str(Ratio(43, 47)) == "91 % (43/47)"
     assert str(Ratio(0, 0)) == "- (0/0)"
+
+
+def test_a_conflict_is_found_through_a_restatement_and_agreeing_claims_are_no_conflict(tmp_path: Path) -> None:
+    """The conflict names c's figure, which no claim reads as telecom fraud ("phone scams" is not in
+    the vocabulary); the finding names a's 51,000, a restatement of it (the same annotated fact
+    and value), beside the outlier 15,000. The finding also lists d's figure, which agrees
+    with a's: listing two agreeing claims is no error about them."""
+    def article(name: str, sentence: str) -> dict[str, str]:
+        token = "51,000 people"
+        answers = (f"article: {name}\nfigures:\n  - {{token: \"2023\", claim: false}}\n  - token: \"{token}\"\n"
+                   '    value: "[50500, 51500)"\n    unit: person\n    kind: count\n    period: "2023-01-01..2023-12-31"\n'
+                   "    metric: telecom-fraud/prosecuted\n")
+        return {f"{name}.md": f"---\ntitle: {name}\ndate: 2024-03-12\n---\n\nIn 2023, {token} {sentence}.\n", f"{name}.answers.yaml": answers}
+    conflicts = """conflicts:
+  - a: {article: b, token: "15,000"}
+    b: {article: c, token: "51,000"}
+    why: transposed digit, against a restatement no claim reads
+not_conflicts:
+  - a: {article: a, token: "51,000"}
+    b: {article: d, token: "51,000"}
+    why: the same figure
+"""
+    files = {**ARTICLES, **ANSWERS, **article("c", "were prosecuted for phone scams"), **article("d", "were prosecuted for telecom fraud"), "conflicts.yaml": conflicts}
+    score = score_beat(write_beat(tmp_path, files), tmp_path)
+    assert ("51,000 people", "metric") in [(m.token, m.field) for m in score.misses]  # c: the premise
+    assert score.errors == 1
+    assert score.conflict_recall == Ratio(1, 1)
+    assert score.error_precision == Ratio(1, 1)
+    assert score.not_conflict_errors == Ratio(0, 1)
