@@ -145,19 +145,20 @@ def score(beat: Beat, claims: list[Claim], findings: list[Finding]) -> BeatScore
     misses: list[Miss] = []
     for figure in answered:
         claim = _best_claim(figure.spans[0], claims)
-        ratios["found"] += Ratio(claim is not None, 1)
+        ratios["found"] += Ratio(int(claim is not None), 1)
         if claim is None:
             misses.append(Miss(figure.where, figure.token, "found", "a claim", "none"))
             continue
         for name in FIELDS:
             expected, got = _expected(figure, name), _field(claim, name)
-            ratios[name] += Ratio(expected == got, 1)
+            ratios[name] += Ratio(int(expected == got), 1)
             if expected != got:
                 misses.append(Miss(figure.where, figure.token, name, str(expected), str(got)))
     true_spans = [figure.spans[0] for figure in answered]
     false_claims = [c for c in claims if not any(s.overlaps(c.article, c.start, c.end) for s in true_spans)]
+    paths = {article.id: article.path for article in beat.articles}
     misses.extend(
-        Miss(f"{c.article}:{c.line}", c.text, "false claim", "no claim (claim: false)" if _on_any(c, refused) else "no claim (not annotated)", c.metric)
+        Miss(f"{paths.get(c.article, c.article)}:{c.line}:{c.column}", c.text, "false claim", "no claim (claim: false)" if _on_any(c, refused) else "no claim (not annotated)", c.metric)
         for c in false_claims
     )
     errors = [f for f in findings if f.severity == "error"]
