@@ -1,4 +1,4 @@
-"""Entry point: ``python -m bench [--only NAME] [--quick] [options]``.
+"""Entry point: ``python -m bench [NAME ...] [--only NAME] [--quick] [options]``.
 
 A small registry of named benchmarks. Each registers its own options and a ``run`` function
 that prints its section and returns its outcomes; setup problems raise ``BenchSetupError``. The
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from importlib import metadata
 
-from bench import BenchSetupError, Outcome, engine, extraction, robustness, scale, startup
+from bench import BenchSetupError, Outcome, accuracy, engine, extraction, robustness, scale, startup
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ BENCHMARKS: dict[str, Benchmark] = {
         Benchmark("engine", engine.SUMMARY, engine.add_arguments, engine.run),
         Benchmark("startup", startup.SUMMARY, startup.add_arguments, startup.run),
         Benchmark("scale", scale.SUMMARY, scale.add_arguments, scale.run),
+        Benchmark("accuracy", accuracy.SUMMARY, accuracy.add_arguments, accuracy.run),
         # About 13 minutes (fuzzing and a 50 MB article): python -m bench --only robustness.
         Benchmark("robustness", robustness.SUMMARY, robustness.add_arguments, robustness.run, in_default=False),
     ]
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help=f"run only this benchmark (repeatable); one of: {', '.join(BENCHMARKS)} (robustness, about 13 minutes, runs only when named)",
     )
+    parser.add_argument("names", nargs="*", metavar="NAME", help="run only these benchmarks (as --only): python -m bench accuracy")
     parser.add_argument("--quick", action="store_true", help="smaller inputs and fewer runs, for a fast look")
     parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
     for bench in BENCHMARKS.values():
@@ -100,7 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    unknown = [name for name in args.names if name not in BENCHMARKS]
+    if unknown:
+        parser.error(f"expected a benchmark name ({', '.join(BENCHMARKS)}), found '{unknown[0]}'")
+    args.only = (args.only or []) + args.names or None
     if args.list:
         for bench in BENCHMARKS.values():
             print(f"{bench.name:<12} {bench.summary}")
