@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck.errors import DocumentError
+from factcheck.errors import DocumentError, WriteError
 from factcheck.model import Article, Claim
 from factcheck.progress import Progress
 from factcheck.vocabulary import Vocabulary
@@ -107,8 +107,8 @@ def extract_articles(
             if cache is not None and counts.cache_problem is None:
                 try:
                     cache.store(articles[index], claims)
-                except OSError as exc:
-                    counts.cache_problem = f"cannot write the extraction cache {settings.cache}: {exc.strerror or exc}; going on without it"
+                except WriteError as exc:
+                    counts.cache_problem = f"cannot write the extraction cache {settings.cache}: {exc.reason}; going on without it"
     return [claims if claims is not None else [] for claims in results]
 
 

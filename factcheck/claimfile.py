@@ -11,11 +11,11 @@ import os
 import tempfile
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.errors import UserError
+from factcheck.errors import UserError, WriteError
 from factcheck.model import Article, Claim, Interval, Period
 from factcheck.yamlfile import dump_yaml, load_yaml, parse_yaml, validate
 
@@ -29,9 +29,13 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+# A figure as people write it: infinity or NaN would be Infinity in JSON output, which is not JSON.
+Figure = Annotated[float, Field(allow_inf_nan=False, gt=-1e18, lt=1e18)]
+
+
 class IntervalRecord(_Strict):
-    low: float | None
-    high: float | None
+    low: Figure | None
+    high: Figure | None
     low_open: bool
     high_open: bool
 
@@ -199,7 +203,18 @@ def render_claim_file(article: Article, claims: list[Claim], vocabulary_digest: 
 
 
 def write_atomically(path: str, content: str) -> None:
-    """Write through a temporary file and rename, so an interrupted run leaves the old file whole."""
+    """Write through a temporary file and rename, so an interrupted run leaves the old file whole.
+
+    Whatever the system refuses (a full disk, a parent that is a file, a name too long) is a
+    WriteError naming ``path``.
+    """
+    try:
+        _write_atomically(path, content)
+    except OSError as exc:
+        raise WriteError(exc, path) from None
+
+
+def _write_atomically(path: str, content: str) -> None:
     if os.path.exists(path) and not os.path.isfile(path):
         if os.path.isdir(path):
             raise UserError("expected a file to write, found a directory", path)

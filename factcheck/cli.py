@@ -12,6 +12,7 @@ import click
 
 from factcheck import __version__, exitcodes
 from factcheck.errors import UserError
+from factcheck.printable import printable
 
 
 def _rules_option(function: Any) -> Any:
@@ -48,7 +49,8 @@ def _extraction_options(function: Any) -> Any:
 def cli() -> None:
     """Extract the numeric claims of articles, normalise them and cross-check them with YAML rules.
 
-    Exit codes: 0 clean, 1 findings (or stale claim files with `extract --check`), 2 bad input.
+    Exit codes: 0 clean, 1 findings (or stale claim files with `extract --check`), 2 bad input,
+    3 a crash (a bug in factcheck: please report it), 130 interrupted.
     """
 
 
@@ -69,11 +71,11 @@ def parse(text: str, published: datetime | None, output_format: str, rules: tupl
     day = published.date() if published else None
     if text == "-":
         for result in parse_lines(sys.stdin, vocabulary, day):
-            click.echo(json.dumps(result, ensure_ascii=False, sort_keys=False))
+            click.echo(json.dumps(result, ensure_ascii=False, sort_keys=False, allow_nan=False))
         return
     claims = parse_text(text, vocabulary, day)
     if output_format == "json":
-        click.echo(json.dumps({"input": text, "claims": [c.to_json() for c in claims]}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps({"input": text, "claims": [c.to_json() for c in claims]}, ensure_ascii=False, indent=2, allow_nan=False))
     else:
         click.echo(render_claims_text(claims), nl=False)
 
@@ -164,7 +166,7 @@ def baseline(paths: tuple[str, ...], reason: str, claims_dir: str | None, suppre
     result, _, _ = _checked(paths, claims_dir, rules, None)
     text, counts = make_baseline(result.findings, entries, reason, date.today())
     write_atomically(target, text)
-    click.echo(f"{target}: {counts['added']} added, {counts['kept']} kept, {counts['dropped']} dropped", err=True)
+    click.echo(printable(f"{target}: {counts['added']} added, {counts['kept']} kept, {counts['dropped']} dropped"), err=True)
 
 
 @cli.command()
@@ -216,7 +218,7 @@ def rules_list(rules: tuple[str, ...]) -> None:
     from factcheck.rules import load_rules
 
     for loaded in load_rules(_rule_dirs(rules)):
-        click.echo(f"{loaded.id}  [{loaded.check}, {loaded.rule.severity}]  {loaded.rule.description}  ({loaded.path})")
+        click.echo(printable(f"{loaded.id}  [{loaded.check}, {loaded.rule.severity}]  {loaded.rule.description}  ({loaded.path})"))
 
 
 @rules.command("explain")
@@ -267,7 +269,7 @@ def rules_schema(out_dir: str | None, check: bool, name: str | None) -> None:
                 current = None
             if current != text:
                 stale.append(path)
-                click.echo(f"{path}: {'missing' if current is None else 'out of date'}: run `factcheck rules schema --out {out_dir}`", err=True)
+                click.echo(printable(f"{path}: {'missing' if current is None else 'out of date'}: run `factcheck rules schema --out {out_dir}`"), err=True)
         else:
             write_atomically(path, text)
     sys.exit(exitcodes.FINDINGS if stale else exitcodes.OK)
@@ -350,22 +352,38 @@ def _vocabulary(rules: tuple[str, ...]) -> Any:
 
 
 def main() -> None:
-    """Entry point: expected errors become a message and exit code, never a traceback."""
+    """Entry point: expected errors become a message and exit code, never a traceback; anything
+    else is a crash, reported in a few lines with its own exit code (1 would read as findings)."""
+    from factcheck import crash
+
     try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
+        try:
+            cli.main(standalone_mode=False)
+            code: object = exitcodes.OK
+        except SystemExit as exc:
+            code = exc.code
+        # A full disk on standard output shows here, at the last flush, while we can still say so.
+        sys.stdout.flush()
+    except (click.exceptions.Abort, KeyboardInterrupt):
         click.echo("interrupted", err=True)
-        sys.exit(exitcodes.INTERRUPTED)
-    except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
-        sys.exit(exitcodes.INTERRUPTED)
+        code = exitcodes.INTERRUPTED
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exitcodes.USER_ERROR)
+        code = exitcodes.USER_ERROR
     except UserError as exc:
         click.echo(f"{exc}", err=True)
-        sys.exit(exitcodes.USER_ERROR)
+        code = exitcodes.USER_ERROR
     except BrokenPipeError:
-        sys.exit(exitcodes.OK)
-    sys.exit(exitcodes.OK)
-
+        code = exitcodes.OK  # `factcheck run | head`: the reader has what it wanted
+    except OSError as exc:
+        if exc.filename is None and crash.stdout_writable():
+            click.echo(crash.crash_report(exc), err=True)  # not the system refusing a file: a bug
+            code = exitcodes.CRASH
+        else:
+            click.echo(printable(crash.system_error(exc)), err=True)
+            code = exitcodes.USER_ERROR
+    except Exception as exc:  # the last resort: a bug in factcheck
+        click.echo(crash.crash_report(exc), err=True)
+        code = exitcodes.CRASH
+    crash.release_stdout()
+    sys.exit(code if isinstance(code, int) else exitcodes.OK if code is None else exitcodes.USER_ERROR)

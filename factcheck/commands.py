@@ -15,6 +15,7 @@ from factcheck.documents.locations import SourceMap
 from factcheck.errors import UserError
 from factcheck.extract import ClaimExtractor
 from factcheck.model import Article, Claim
+from factcheck.printable import printable
 from factcheck.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -85,17 +86,18 @@ def extract_command(
         write_atomically,
     )
     from factcheck.documents import read_documents
+    from factcheck.run import write_output
 
     articles, errors = read_documents(paths)
     for error in errors:
         print(f"{error}", file=sys.stderr)
     for warning in (f"{article.path}: warning: {text}" for article in articles for text in article.warnings):
-        print(warning, file=sys.stderr)
+        print(printable(warning), file=sys.stderr)
     _check_unique_ids(articles)
     counts = ExtractionCounts()
     extracted = extract_articles(articles, vocabulary, extraction or ExtractionSettings(), counts)
     for note in counts.notes():
-        print(f"note: {note}", file=sys.stderr)
+        print(printable(f"note: {note}"), file=sys.stderr)
     results: list[tuple[Article, list[Claim]]] = []
     problems: list[str] = []
     written = 0
@@ -115,7 +117,7 @@ def extract_command(
                 raise
         merged, orphaned, warnings = merge_corrections(article, claims, previous)
         for warning in warnings:
-            print(f"{path}: warning: {warning}", file=sys.stderr)
+            print(printable(f"{path}: warning: {warning}"), file=sys.stderr)
         content = render_claim_file(article, merged, vocabulary.digest, orphaned)
         if check:
             reason = check_claim_file(path, article, content)
@@ -123,7 +125,7 @@ def extract_command(
                 problems.append(f"{path}: {reason}")
             continue
         if previous is not None and previous.article.sha256 != article.sha256:
-            print(f"{path}: re-extracted: {article.path} changed since the claims were extracted", file=sys.stderr)
+            print(printable(f"{path}: re-extracted: {article.path} changed since the claims were extracted"), file=sys.stderr)
         write_atomically(path, content)
         written += 1
     if out_dir is None:
@@ -131,18 +133,18 @@ def extract_command(
         if output_format == "yaml":
             from factcheck.yamlfile import dump_yaml
 
-            sys.stdout.write(dump_yaml(payload, sort_keys=False, width=100))
+            write_output(dump_yaml(payload, sort_keys=False, width=100), None)
         else:
-            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            write_output(json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n", None)
     elif check:
         for problem in problems:
-            print(problem)
+            print(printable(problem))  # stdout: a "::error" line there would be a GitHub command
         if problems:
-            print(f"{len(problems)} of {len(articles)} claim files need `factcheck extract --out {out_dir}`", file=sys.stderr)
+            print(printable(f"{len(problems)} of {len(articles)} claim files need `factcheck extract --out {out_dir}`"), file=sys.stderr)
         else:
             print(f"{len(articles)} claim files up to date", file=sys.stderr)
     else:
-        print(f"wrote {written} claim files to {out_dir}", file=sys.stderr)
+        print(printable(f"wrote {written} claim files to {out_dir}"), file=sys.stderr)
     if errors and strict:
         return exitcodes.USER_ERROR
     if problems:
@@ -151,8 +153,11 @@ def extract_command(
 
 
 def _check_unique_ids(articles: list[Article]) -> None:
-    seen: dict[str, str] = {}
+    from factcheck.run import duplicate_id
+
+    seen: dict[str, Article] = {}
     for article in articles:
-        if article.id in seen:
-            raise UserError(f"expected unique article ids, found '{article.id}' also in {seen[article.id]}", article.path)
-        seen[article.id] = article.path
+        key = article.id.casefold()  # ids differing only in case share a claim file on macOS and Windows
+        if key in seen:
+            raise UserError(duplicate_id(article.id, seen[key]), article.path)
+        seen[key] = article

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from factcheck.printable import printable
 
 
@@ -28,3 +30,25 @@ class DocumentError(UserError):
 
 class RuleFileError(UserError):
     """A rule or vocabulary file that does not validate."""
+
+
+class WriteError(UserError):
+    """A file or stream the system would not let us write: a full disk, a folder that is a file,
+    a name too long, a read-only place such as /proc. ``reason`` is the system's own words."""
+
+    def __init__(self, exc: OSError, path: str):
+        self.reason = exc.strerror or str(exc)
+        blocking = _file_above(path) if isinstance(exc, (FileExistsError, NotADirectoryError)) else None
+        if blocking is not None:
+            self.reason = f"{blocking} is a file, not a folder"
+        super().__init__(f"cannot write: {self.reason}", path)
+
+
+def _file_above(path: str) -> str | None:
+    """The nearest folder of ``path`` that exists and is not a folder, if any."""
+    parent = os.path.dirname(path)
+    while parent and not os.path.isdir(parent):
+        if os.path.exists(parent):
+            return parent
+        parent = os.path.dirname(parent)
+    return None

@@ -11,8 +11,9 @@ without parsing it again.
 An entry is one JSON file, ``<dir>/extraction/<k[:2]>/<k>.json``, written through a temporary
 file in the same directory and renamed, so two runs sharing the cache never see half an entry.
 JSON rather than pickle: the directory may be restored from a CI cache someone else wrote, and
-loading it must never run code. An entry that cannot be read or decoded is ignored (the document
-is read and extracted again and the entry rewritten), never an error.
+loading it must never run code. An entry is validated like a claim file (typed models, below); one
+that cannot be read, decoded or validated is ignored (the document is read and extracted again and
+the entry rewritten), never an error.
 """
 
 from __future__ import annotations
@@ -23,10 +24,13 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 import factcheck
+from factcheck.documents.markdown import ARTICLE_ID
 from factcheck.findings import ArticleRef
 from factcheck.model import Article, Claim, Interval, Period
 
@@ -99,22 +103,24 @@ class ExtractionCache:
     def _load(self, path: str, sha256: str) -> CachedDocument | None:
         key = self.key(path, sha256)
         try:
-            with open(self.entry_path(key), encoding="utf-8") as handle:
-                entry = json.load(handle)
-            if entry["key"] != key:
-                return None
-            meta = entry["article"]
-            return CachedDocument(
-                ref=ArticleRef.from_metadata(meta, path),
-                sha256=sha256,
-                warnings=tuple(str(warning) for warning in meta["warnings"]),
-                claims=tuple(decode_claim(record, meta["id"]) for record in entry["claims"]),
-            )
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            with open(self.entry_path(key), "rb") as handle:
+                entry = CacheEntry.model_validate_json(handle.read())
+        except (OSError, ValueError):  # pydantic's ValidationError is a ValueError
             return None
+        meta = entry.article
+        # The id names the claim file read next: it must be the one the document itself gives (its
+        # file name, or a front-matter id, which cannot hold a path), never "../../x" from the entry.
+        if entry.key != key or not (meta.id == PurePosixPath(path).stem or ARTICLE_ID.fullmatch(meta.id)):
+            return None
+        return CachedDocument(
+            ref=ArticleRef(meta.id, path, meta.title, meta.publisher, meta.published, meta.url),
+            sha256=sha256,
+            warnings=tuple(meta.warnings),
+            claims=tuple(_claim(record, meta.id) for record in entry.claims),
+        )
 
     def store(self, article: Article, claims: list[Claim]) -> None:
-        """Keep ``article``'s metadata and claims; raises OSError when the directory cannot be written."""
+        """Keep ``article``'s metadata and claims; raises WriteError when the directory cannot be written."""
         from factcheck.claimfile import write_atomically
 
         if not self._prepared:
@@ -122,7 +128,7 @@ class ExtractionCache:
         key = self.key(article.path, article.sha256)
         meta = {**article.metadata_json(), "warnings": list(article.warnings)}
         entry = {"key": key, "article": meta, "claims": [encode_claim(claim) for claim in claims]}
-        write_atomically(self.entry_path(key), json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+        write_atomically(self.entry_path(key), json.dumps(entry, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
 
     def _prepare(self) -> None:
         from factcheck.claimfile import write_atomically
@@ -165,41 +171,94 @@ def encode_claim(claim: Claim) -> dict[str, Any]:
     }
 
 
-def decode_claim(data: dict[str, Any], article_id: str) -> Claim:
+def decode_claim(text: str | bytes, article_id: str) -> Claim:
+    """A claim from its JSON encoding; raises ValueError when it is not one."""
+    return _claim(CachedClaim.model_validate_json(text), article_id)
+
+
+def _claim(record: CachedClaim, article_id: str) -> Claim:
     return Claim(
-        id=data["id"],
+        id=record.id,
         article=article_id,
-        text=data["text"],
-        start=data["start"],
-        end=data["end"],
-        line=data["line"],
-        column=data["column"],
-        sentence=data["sentence"],
-        value=Interval(*data["value"]),
-        soft=Interval(*data["soft"]) if data["soft"] else None,
-        qualifier=data["qualifier"],
-        unit=data["unit"],
-        metric=data["metric"],
-        metric_matched=data["metric_matched"],
-        period=_decode_period(data["period"]),
-        kind=data["kind"],
-        source=data["source"],
-        source_period=_decode_period(data["source_period"]),
-        dated=date.fromisoformat(data["dated"]) if data["dated"] else None,
-        links=tuple((relation, target) for relation, target in data["links"]),
-        how=tuple((name, how) for name, how in data["how"]),
-        corrected=data["corrected"],
+        text=record.text,
+        start=record.start,
+        end=record.end,
+        line=record.line,
+        column=record.column,
+        sentence=record.sentence,
+        value=Interval(*record.value),
+        soft=Interval(*record.soft) if record.soft else None,
+        qualifier=record.qualifier,
+        unit=record.unit,
+        metric=record.metric,
+        metric_matched=record.metric_matched,
+        period=Period(*record.period) if record.period else None,
+        kind=record.kind,
+        source=record.source,
+        source_period=Period(*record.source_period) if record.source_period else None,
+        dated=record.dated,
+        links=tuple(record.links),
+        how=tuple(record.how),
+        corrected=record.corrected,
     )
+
+
+# What an entry must be, checked like a claim file: the directory may come from a CI cache someone
+# else wrote, and a wrong type must mean "extract again", never a crash later or a wrong finding.
+
+
+class _Record(BaseModel):
+    # Strict: 51000 stays an int and 51000.0 a float (a cached run prints the same bytes), and a
+    # string is never taken for a number.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+Number = int | Annotated[float, Field(allow_inf_nan=False)]
+IntervalTuple = tuple[Number | None, Number | None, bool, bool]
+PeriodTuple = tuple[date | None, date]
+
+
+class CachedClaim(_Record):
+    id: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+    sentence: str
+    value: IntervalTuple
+    soft: IntervalTuple | None
+    qualifier: str | None
+    unit: str | None
+    metric: str
+    metric_matched: bool
+    period: PeriodTuple | None
+    kind: Literal["count", "change", "share", "ratio", "money"]
+    source: str | None
+    source_period: PeriodTuple | None
+    dated: date | None
+    links: list[tuple[str, str]]
+    how: list[tuple[str, str]]
+    corrected: bool
+
+
+class CachedArticle(_Record):
+    id: str = Field(min_length=1)
+    path: str
+    title: str | None
+    publisher: str | None
+    published: date | None
+    url: str | None
+    warnings: list[str]
+
+
+class CacheEntry(_Record):
+    key: str
+    article: CachedArticle
+    claims: list[CachedClaim]
 
 
 def _encode_period(period: Period | None) -> list[str | None] | None:
     if period is None:
         return None
     return [period.start.isoformat() if period.start else None, period.end.isoformat()]
-
-
-def _decode_period(data: list[str | None] | None) -> Period | None:
-    if data is None:
-        return None
-    start, end = data
-    return Period(date.fromisoformat(start) if start else None, date.fromisoformat(str(end)))

@@ -42,7 +42,7 @@ def schema(kind: str) -> dict[str, Any]:
 
 
 def schema_text(kind: str) -> str:
-    return json.dumps(schema(kind), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(schema(kind), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def explain_rule(loaded: LoadedRule) -> str:

@@ -9,9 +9,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from factcheck import exitcodes
-from factcheck.errors import UserError
+from factcheck.errors import UserError, WriteError
 from factcheck.findings import ArticleRef, RuleRef, RunResult
 from factcheck.model import Article, Claim
+from factcheck.printable import printable
 from factcheck.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ class RunInputs:
     articles: dict[str, ArticleRef] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     errors: list[UserError] = field(default_factory=list)
+    folded_ids: dict[str, str] = field(default_factory=dict)  # casefolded id -> the id in articles
 
 
 def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, extraction: ExtractionSettings | None = None) -> RunInputs:
@@ -69,7 +71,7 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, ext
     for index in range(len(documents)):
         inputs.claims.extend(known[index] if index in known else next(extracted))
     for note in counts.notes(from_claim_files):
-        print(f"note: {note}", file=sys.stderr)
+        print(printable(f"note: {note}"), file=sys.stderr)
     for path in claim_paths:
         record = read_claim_file(path)
         info = record.article
@@ -90,9 +92,19 @@ def _ref(document: Article | CachedDocument) -> ArticleRef:
 
 
 def _add_article(inputs: RunInputs, ref: ArticleRef) -> None:
-    if ref.id in inputs.articles:
-        raise UserError(f"expected unique article ids, found '{ref.id}' also in {inputs.articles[ref.id].path}", ref.path)
+    key = ref.id.casefold()  # ids differing only in case share a claim file on macOS and Windows
+    if key in inputs.folded_ids:
+        raise UserError(duplicate_id(ref.id, inputs.articles[inputs.folded_ids[key]]), ref.path)
+    inputs.folded_ids[key] = ref.id
     inputs.articles[ref.id] = ref
+
+
+def duplicate_id(article_id: str, first: ArticleRef | Article) -> str:
+    """The message for an article id (ignoring case) already taken by ``first``."""
+    found = f"expected unique article ids, found '{article_id}' also in {first.path}"
+    if first.id != article_id:
+        found += f" as '{first.id}' (ids that differ only in case share one claim file on case-insensitive file systems)"
+    return found
 
 
 def check(
@@ -132,7 +144,13 @@ def check(
 
 def write_output(text: str, path: str | None) -> None:
     if path is None or path == "-":
-        sys.stdout.write(text)
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise WriteError(exc, "standard output") from None
         return
     from factcheck.claimfile import write_atomically
 
@@ -157,7 +175,7 @@ def run_command(
     for error in errors:
         print(f"{error}", file=sys.stderr)
     for note in result.warnings:
-        print(f"note: {note}", file=sys.stderr)
+        print(printable(f"note: {note}"), file=sys.stderr)
     for name, path in outputs:
         if name == "html":
             from factcheck.report.html import render_html  # jinja2 only when asked for

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import os
 import pickle
 import subprocess
@@ -201,7 +200,7 @@ def test_cache_key_covers_vocabulary_path_and_bytes() -> None:
     assert key != cache.key("articles/a.md", "1" * 64)
 
 
-numbers = st.one_of(st.none(), st.integers(-(10**15), 10**15), st.floats(allow_nan=False))
+numbers = st.one_of(st.none(), st.integers(-(10**15), 10**15), st.floats(allow_nan=False, allow_infinity=False))
 intervals = st.builds(Interval, numbers, numbers, st.booleans(), st.booleans())
 days = st.dates(date(1900, 1, 1), date(2100, 1, 1))
 periods = st.builds(Period, st.one_of(st.none(), days), days)
@@ -219,10 +218,8 @@ claims = st.builds(
 @settings(max_examples=60, deadline=None)
 @given(claims)
 def test_cache_encoding_keeps_every_field_exactly(claim: Claim) -> None:
-    decoded = decode_claim(json.loads(json.dumps(encode_claim(claim))), "a")
+    decoded = decode_claim(json.dumps(encode_claim(claim), allow_nan=False), "a")
     assert repr(decoded) == repr(claim)  # repr tells 51000 from 51000.0 and -0.0 from 0.0
-    if claim.value.low is not None and math.isinf(claim.value.low):
-        assert decoded.value.low == claim.value.low
 
 
 class Terminal(io.StringIO):

@@ -13,10 +13,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import MINYEAR, date
 from operator import attrgetter
 from typing import Any
 
+from factcheck.calendar import last_day
 from factcheck.checks.base import LoadedRule
 from factcheck.findings import Finding
 from factcheck.model import Claim, Interval, Period
@@ -185,7 +186,7 @@ def describe_period(period: Period | None) -> str:
     start, end = period.start, period.end
     if start is None:
         return f"as of {end.isoformat()}"
-    month_end = (end + timedelta(days=1)).day == 1
+    month_end = end == last_day(end.year, end.month)  # not end + 1 day: 9999-12-31 has no next day
     if start.day != 1 or not month_end:
         return f"{start.isoformat()}..{end.isoformat()}"
     if start.month == 1 and end.month == 12:
@@ -221,6 +222,9 @@ def whole_years(period: Period) -> int | None:
     return end.year - start.year + 1
 
 
-def years_before(period: Period, years: int) -> Period:
+def years_before(period: Period, years: int) -> Period | None:
+    """The whole-year period ``years`` earlier; None before the year 1, which dates cannot hold."""
     assert period.start is not None
+    if period.start.year - years < MINYEAR:
+        return None
     return Period(date(period.start.year - years, 1, 1), date(period.end.year - years, 12, 31))

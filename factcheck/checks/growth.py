@@ -124,6 +124,8 @@ def _previous_period(period: Period, start: Claim | None) -> tuple[Period | None
     if years is None:
         return None, ""
     shifted = years_before(period, years)
+    if shifted is None:
+        return None, ""
     return shifted, f"{describe_period(period)} shifted back by its length: {describe_period(shifted)}"
 
 

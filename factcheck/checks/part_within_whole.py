@@ -91,13 +91,13 @@ class Wholes:
         self.known = sorted((p for p in periods if p.start is not None), key=_period_key)
         self.starts = [p.start for p in self.known if p.start is not None]
         self.latest: list[tuple[date, Period, date]] = []  # (latest end, its period, the next latest end)
-        top_end, top, second = date.min, None, date.min
+        top: Period | None = None
+        top_end = second = date.min  # below every end but 0001-01-01, which ``top is None`` covers
         for period in self.known:
-            if period.end > top_end:
+            if top is None or period.end > top_end:
                 top_end, top, second = period.end, period, top_end
             elif period.end > second:
                 second = period.end
-            assert top is not None
             self.latest.append((top_end, top, second))
 
     def containing(self, part: Period, strict: bool) -> Iterator[Period]:

@@ -80,6 +80,10 @@ def find_documents(paths: Iterable[str]) -> tuple[list[str], list[DocumentError]
     seen: set[str] = set()
 
     def keep(path: str) -> None:
+        undecodable = _undecodable_name(path)
+        if undecodable is not None:  # every report, the cache and the claim file would carry it
+            errors.append(undecodable)
+            return
         special = _special_file(path)
         if special is not None:  # never handed on: whoever opens a named pipe waits forever
             errors.append(special)
@@ -101,6 +105,7 @@ def find_documents(paths: Iterable[str]) -> tuple[list[str], list[DocumentError]
     return files, errors
 
 
+MAX_DEPTH = 100  # folders below a directory named on the command line
 _SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 
 
@@ -119,6 +124,19 @@ def _special_file(path: str) -> DocumentError | None:
     return None
 
 
+def _undecodable_name(path: str) -> DocumentError | None:
+    """An error for a path whose bytes are not UTF-8 (kept by Python as lone surrogates), else None.
+
+    JSON, SARIF, HTML and YAML are UTF-8: such a name cannot be written into any of them.
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        byte = os.fsencode(path[exc.start : exc.start + 1])
+        return DocumentError(f"expected a file name in UTF-8, found the byte 0x{byte[0]:02x}", path, None, None)
+    return None
+
+
 def _posix(path: str) -> str:
     # Only Windows needs converting; PurePath would also drop "./" and so change the given form.
     return path.replace(os.sep, "/") if os.sep != "/" else path
@@ -130,9 +148,14 @@ def _walk(top: str, errors: list[DocumentError]) -> list[str]:
         errors.append(DocumentError(f"cannot read the directory: {exc.strerror or exc}", where, None, None))
 
     found: list[str] = []
+    base_depth = top.rstrip(os.sep).count(os.sep)
     for root, dirnames, filenames in os.walk(top, onerror=failed):
         # Sorting in place also fixes the order os.walk descends in.
         dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
+        if dirnames and root.count(os.sep) - base_depth >= MAX_DEPTH:
+            # os.walk recurses (before Python 3.12): 1,000 folders deep it would crash.
+            errors.append(DocumentError(f"expected folders nested at most {MAX_DEPTH} deep, found deeper", _posix(root), None, None))
+            dirnames[:] = []
         for name in sorted(filenames):
             if not name.startswith(".") and suffix_of(name) in READERS:
                 joined = os.path.join(root, name)

@@ -24,7 +24,7 @@ _HEADING = re.compile(r"^[ ]{0,3}#[ \t]+(?P<title>[^\n]*)", re.MULTILINE)
 _CODE_FENCE = re.compile(r"^[ ]{0,3}(?:```|~~~)", re.MULTILINE)
 MAX_FRONT_MATTER = 100_000
 # The id names the claim file (claims/<id>.yaml): no path separators, no leading dot.
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
+ARTICLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
 
 
 def read_markdown(path: str, raw: bytes) -> Article:
@@ -103,7 +103,7 @@ def _text_value(path: str, meta: _Meta, key: str) -> str | None:
 
 def _id_value(path: str, meta: _Meta) -> str | None:
     value = _text_value(path, meta, "id")
-    if value is not None and not _ID.fullmatch(value):
+    if value is not None and not ARTICLE_ID.fullmatch(value):
         raise meta.error(path, "id", f"expected 'id' to be letters, digits, '.', '_' or '-', found {describe(value)}")
     return value
 

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from factcheck.documents.datelines import find_dateline, is_date_line, parse_date
 from factcheck.documents.locations import SourceMap
 from factcheck.errors import DocumentError
+from factcheck.extract.numbers import oversized_numbers, oversized_warning
 from factcheck.model import Article, ArticleItem
 
 TITLE_MAX_WORDS = 15
@@ -128,6 +129,7 @@ def make_article(
     url: str | None = None, warnings: tuple[str, ...] = (),
 ) -> Article:
     """An Article with the fields every reader computes the same way (id, hash, layout)."""
+    warnings += tuple(oversized_warning(n, *source_map.line_col(n.start)) for n in oversized_numbers(text))
     return Article(
         id=article_id or PurePosixPath(path).stem, path=path, title=title, publisher=publisher,
         published=published, url=url, text=text, sha256=hashlib.sha256(raw).hexdigest(),

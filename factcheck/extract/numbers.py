@@ -73,8 +73,18 @@ class NumberMention:
     words: bool
 
 
-def find_numbers(text: str, folded: str | None = None) -> list[NumberMention]:
-    """Numbers in ``text`` in order; ``folded`` is ``casefold.fold(text)`` when the caller has it."""
+# Numbers from 10^18 up are not figures (a billion billion; the largest sums in the news are
+# trillions): past 10^308 a float is infinite, and a 400-digit "figure" would be [inf] in every
+# report and Infinity in JSON, which is not JSON. The reader notes each one where it stands.
+LARGEST = Decimal(10) ** 18
+# Only a text with seven digits in a row (or with commas) can hold one, with a scale word after.
+_LONG_NUMBER = re.compile(r"\d[\d,]{6,}")
+
+
+def find_numbers(text: str, folded: str | None = None, keep_oversized: bool = False) -> list[NumberMention]:
+    """Numbers in ``text`` in order; ``folded`` is ``casefold.fold(text)`` when the caller has it.
+
+    Numbers of LARGEST or more are left out unless ``keep_oversized``."""
     if folded is None:
         folded = fold(text)
     mentions = []
@@ -91,10 +101,22 @@ def find_numbers(text: str, folded: str | None = None) -> list[NumberMention]:
                 if before.isalnum() or before in _NOT_BEFORE:
                     continue
             mention = _mention(match, text, start, currency)
-            if mention is not None:
+            if mention is not None and (keep_oversized or mention.value < LARGEST):
                 mentions.append(mention)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def oversized_numbers(text: str) -> list[NumberMention]:
+    """The numbers of ``text`` too large to be figures (see LARGEST), which find_numbers skips."""
+    if not _LONG_NUMBER.search(text):
+        return []
+    return [mention for mention in find_numbers(text, keep_oversized=True) if mention.value >= LARGEST]
+
+
+def oversized_warning(mention: NumberMention, line: int, column: int) -> str:
+    shown = mention.text if len(mention.text) <= 24 else mention.text[:20] + "…"
+    return f"ignored the number '{shown}' at line {line}, column {column}: expected a figure below 10^18, found about 10^{mention.value.adjusted()}"
 
 
 def _mention(match: re.Match[str], text: str, start: int, currency: str | None) -> NumberMention | None:

@@ -6,6 +6,8 @@ show them with the derivation that produced them, never as a location.
 
 from __future__ import annotations
 
+import os
+
 
 from factcheck.findings import Finding, RunResult
 from factcheck.printable import printable
@@ -48,9 +50,12 @@ def derivation_lines(finding: Finding) -> list[str]:
 
 
 def article_path(result: RunResult, claim: Claim) -> str:
-    """The article's path as given, with forward slashes (the same on every system)."""
+    """The article's path as given, with forward slashes (the same on every system).
+
+    Only the system's own separator is one: on POSIX a backslash is part of a file name.
+    """
     article = result.articles.get(claim.article)
-    return (article.path if article else claim.article).replace("\\", "/")
+    return (article.path if article else claim.article).replace(os.sep, "/")
 
 
 def article_title(result: RunResult, claim: Claim) -> str | None:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import MAXYEAR, date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -202,15 +203,15 @@ def _timelines(result: RunResult, outliers: set[str]) -> list[Timeline]:
         if dated:
             first = min((c.period.start or c.period.end) for c in dated if c.period)
             last = max(c.period.end for c in dated if c.period)
-            lo = date(first.year, 1, 1).toordinal()
-            hi = date(last.year, 12, 31).toordinal() + 1
+            lo = _year_start(first.year)
+            hi = _year_start(last.year + 1)
             span = max(hi - lo, 1)
 
             def x_of(day: int) -> float:
                 return round((day - lo) / span * (CHART_WIDTH - 20) + 10, 1)
 
             for year in range(first.year, last.year + 2):
-                axis.append((x_of(date(year, 1, 1).toordinal()), str(year) if year <= last.year else ""))
+                axis.append((x_of(_year_start(year)), str(year) if year <= last.year else ""))
             for row, claim in enumerate(dated):
                 assert claim.period is not None
                 start = claim.period.start
@@ -224,6 +225,11 @@ def _timelines(result: RunResult, outliers: set[str]) -> list[Timeline]:
         height = TOP + len(bars) * ROW * 2 + 8
         charts.append(Timeline(metric, CHART_WIDTH, height, axis, bars, undated))
     return charts
+
+
+def _year_start(year: int) -> int:
+    """The day number of 1 January of ``year``; the year after 9999 starts the day after 9999-12-31."""
+    return date(year, 1, 1).toordinal() if year <= MAXYEAR else date.max.toordinal() + 1
 
 
 def _view(result: RunResult) -> dict[str, Any]:
@@ -269,7 +275,7 @@ def _view(result: RunResult) -> dict[str, Any]:
             "title": article.title or article_id,
             "publisher": article.publisher,
             "published": article.published.isoformat() if article.published else None,
-            "path": article.path.replace("\\", "/"),
+            "path": article.path.replace(os.sep, "/"),  # on POSIX a backslash is part of a name
             "url": article.url,
             "link": safe_url(article.url),
             "claims": listed,
@@ -327,8 +333,8 @@ def _finding_view(result: RunResult, finding: Finding, outliers: set[str]) -> di
         "consensus": str(finding.consensus) if finding.consensus is not None else None,
         "derivation": derivation_lines(finding),
         "suppressed": finding.suppressed,
-        "metrics_json": json.dumps(sorted({c.metric for c in finding.claims})),
-        "articles_json": json.dumps(sorted({c.article for c in finding.claims})),
+        "metrics_json": json.dumps(sorted({c.metric for c in finding.claims}), allow_nan=False),
+        "articles_json": json.dumps(sorted({c.article for c in finding.claims}), allow_nan=False),
     }
 
 

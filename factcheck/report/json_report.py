@@ -23,7 +23,7 @@ from factcheck.report.claims import article_path, derivation_lines
 
 
 def render(result: RunResult) -> str:
-    return json.dumps(payload(result), indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return json.dumps(payload(result), indent=2, ensure_ascii=False, sort_keys=False, allow_nan=False) + "\n"
 
 
 def payload(result: RunResult) -> dict[str, Any]:

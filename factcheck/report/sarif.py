@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import posixpath
-from pathlib import PurePosixPath, PureWindowsPath
+import re
+from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
@@ -39,7 +40,7 @@ FINGERPRINT = "factcheck/v1"
 
 
 def render(result: RunResult) -> str:
-    return json.dumps(log(result), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(log(result), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def log(result: RunResult) -> dict[str, Any]:
@@ -150,15 +151,23 @@ def location(claim: Claim, result: RunResult) -> dict[str, Any]:
 
 
 def artifact_location(path: str) -> dict[str, str]:
-    """A relative path against %SRCROOT% (the checkout, for code scanning); an absolute one as a file URI."""
-    if PurePosixPath(path).is_absolute() or PureWindowsPath(path).is_absolute():
-        if PureWindowsPath(path).drive:
-            return {"uri": PureWindowsPath(path).as_uri()}
+    """A relative path against %SRCROOT% (the checkout, for code scanning); an absolute one as a file URI.
+
+    Paths come with "/" separators on every system (a Windows one as "C:/news/a.md"), so a
+    backslash is part of a file name, percent-encoded like any other reserved character: read as
+    a separator, "a\\..\\..\\b.md" would point outside the checkout.
+    """
+    if _DRIVE.match(path):
+        return {"uri": "file:///" + path[:2] + quote(path[2:], safe="/")}
+    if path.startswith("/"):
         return {"uri": PurePosixPath(path).as_uri()}
     normal = posixpath.normpath(path)
     if normal.startswith("./"):
         normal = normal[2:]
     return {"uri": quote(normal, safe="/"), "uriBaseId": URI_BASE}
+
+
+_DRIVE = re.compile(r"[A-Za-z]:/")
 
 
 def _derived_json(claim: Claim) -> dict[str, Any]:

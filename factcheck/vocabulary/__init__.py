@@ -215,18 +215,40 @@ def _origin(vocabulary: Vocabulary, located: LocatedYaml, key: str, loc: tuple[s
 
 
 def _check_references(vocabulary: Vocabulary, places: list[tuple[LocatedYaml, int, Topic | Unit]]) -> None:
+    bases = {name: unit.definition.replace("*", " ").split()[-1] for name, unit in vocabulary.units.items() if unit.definition is not None}
+    parents = vocabulary.parents
     for located, index, entry in places:
         if isinstance(entry, Unit):
             if entry.definition is not None:
-                base = entry.definition.replace("*", " ").split()[-1]
+                base = bases[entry.name]
                 if base not in vocabulary.units:
                     raise located.error(("units", index, "definition"), f"expected a definition from a known unit, found '{base}'")
+                cycle = _cycle(entry.name, bases)
+                if cycle:  # pint would recurse until the stack overflows
+                    raise located.error(("units", index, "definition"), f"expected definitions that end at a base unit, found the cycle {' -> '.join(cycle)}")
             continue
         topic = entry
         if topic.parent is not None and topic.parent not in vocabulary.topic_entries:
             raise located.error(("topics", index, "parent"), f"expected the id of a topic, found '{topic.parent}'")
+        if topic.parent == topic.id:
+            raise located.error(("topics", index, "parent"), f"expected the id of a broader topic, found the topic itself, '{topic.id}'")
+        cycle = _cycle(topic.id, parents)
+        if cycle:  # each topic would be part of itself: a bogus part-within-whole error
+            raise located.error(("topics", index, "parent"), f"expected parents that end at a topic without one, found the cycle {' -> '.join(cycle)}")
         if topic.default_action is not None and topic.default_action not in vocabulary.action_entries:
             raise located.error(("topics", index, "default_action"), f"expected the id of an action, found '{topic.default_action}'")
+
+
+def _cycle(start: str, next_of: dict[str, str]) -> list[str] | None:
+    """The chain from ``start`` back to itself through ``next_of`` (a unit's base, a topic's parent), if any."""
+    chain = [start]
+    current = next_of.get(start)
+    while current is not None and current not in chain[1:]:
+        chain.append(current)
+        if current == start:
+            return chain
+        current = next_of.get(current)
+    return None
 
 
 def _source_regex(pattern: str, index: int) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 Phrase = Annotated[str, Field(min_length=1, max_length=200)]
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
@@ -25,6 +25,37 @@ def _clean_phrases(phrases: list[str]) -> list[str]:
         if not phrase:
             raise ValueError("expected a phrase with words in it, found an empty one")
     return cleaned
+
+
+# Words in nearly every sentence: a topic or action phrase made only of these (or one character)
+# would give every figure that metric. Quoting a phrase ('"US"') says it is meant as written.
+FUNCTION_WORDS = frozenset(
+    """a about above after again against all am an and any are as at be been before being below
+    between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers him his how i if in into is it its itself me more most my no nor
+    not of off on once only or other our ours out over own same she should so some such than that
+    the their theirs them then there these they this those through to too under until up us very
+    was we were what when where which while who whom why will with would you your yours""".split()
+)
+QUOTING = "a phrase in double quotes ('\"us\"') is matched as written, even a function word or one letter"
+
+
+def _content_phrase(phrase: str) -> str:
+    """A topic or action phrase: words that say what is counted or done, or quoted on purpose."""
+    cleaned = " ".join(phrase.split())
+    if len(cleaned) > 2 and cleaned.startswith('"') and cleaned.endswith('"'):
+        return " ".join(cleaned[1:-1].split())
+    if not cleaned:
+        raise ValueError("expected a phrase with words in it, found an empty one")
+    if len(cleaned) == 1 or all(word in FUNCTION_WORDS for word in cleaned.lower().split()):
+        raise ValueError(
+            f"expected a phrase that names what is counted or done, found '{cleaned}', which nearly every sentence has "
+            f"(write '\"{cleaned}\"' to match it anyway)"
+        )
+    return cleaned
+
+
+ContentPhrase = Annotated[Phrase, AfterValidator(_content_phrase)]
 
 
 class FractionBelow(Strict):
@@ -95,9 +126,7 @@ class Action(Strict):
     """What was done to what is counted: prosecuted, arrested, detained, disclosed..."""
 
     id: Identifier
-    phrases: list[Phrase] = Field(min_length=1)
-
-    _phrases = field_validator("phrases")(_clean_phrases)
+    phrases: list[ContentPhrase] = Field(min_length=1, description=f"words naming the action; not function words alone: {QUOTING}")
 
 
 class Topic(Strict):
@@ -105,11 +134,9 @@ class Topic(Strict):
 
     id: Identifier
     description: str | None = None
-    phrases: list[Phrase] = Field(min_length=1)
+    phrases: list[ContentPhrase] = Field(min_length=1, description=f"words naming what is counted; not function words alone: {QUOTING}")
     parent: Identifier | None = Field(default=None, description="a broader topic this one is part of")
     default_action: Identifier | None = Field(default=None, description="the action when the sentence names none")
-
-    _phrases = field_validator("phrases")(_clean_phrases)
 
 
 class MetricVocabulary(Strict):
