@@ -178,7 +178,8 @@ _BRANCHES = [
         # "5 years ago" first, so that a number fails here after one try, not fourteen.
         rf"(?:{_g('rel_nago', '(?i:' + _NUM + ')')}\s+(?i:years\s+(?:ago|earlier))|(?=[tTlLaAnNyY])"
         r"(?i:(?P<rel_ybl>the\s+year\s+before\s+last)"
-        r"|(?P<rel_ym1>last\s+year|the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago))"
+        r"|(?P<rel_ym1>last\s+year|the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before|prior)"
+        r"|the\s+year\s+before(?!\s+(?:the|that|it|this|its|their|a|an)\b))"
         r"|(?P<rel_y0>this\s+year|the\s+current\s+year)|(?P<rel_yp1>next\s+year|the\s+coming\s+year)"
         r"|(?P<rel_mm1>last\s+month|the\s+previous\s+month|a\s+month\s+(?:earlier|ago))|(?P<rel_m0>this\s+month)"
         r"|(?P<rel_wm1>last\s+week|the\s+previous\s+week)|(?P<rel_w0>this\s+week)|(?P<rel_dm1>yesterday)))(?![\w-])",
