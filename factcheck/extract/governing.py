@@ -38,7 +38,8 @@ _COMPARISON_BEFORE = re.compile(
 # Relative to another period rather than to the publication date ("7,100 the year before").
 RELATIVE_TO_REFERENCE = re.compile(
     r"^(?:(?:in|from|over|on|than|for|during|compared\s+(?:with|to))\s+)?"
-    r"(?:(?:a|one)\s+year\s+(?:earlier|before|prior)|the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before)$",
+    r"(?:(?:a|one)\s+year\s+(?:earlier|before|prior)|the\s+(?:previous|preceding|prior)\s+(?:year|12\s+months|twelve\s+months)"
+    r"|the\s+year\s+before|the\s+same\s+(?:period|time|months?|quarter|half)\s+.*)$",
     re.IGNORECASE,
 )
 _STATISTICS_WORDS = re.compile(

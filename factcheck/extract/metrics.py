@@ -234,6 +234,9 @@ def attach_metrics(
     phrases = own_phrases(sentence, figures, topics + actions)
     topic_of = _attach(topics, phrases, modifiers)
     action_of = _attach(actions, phrases, modifiers)
+    # The words a derived key is made of are carried by the same rules ("46,265 knife offences
+    # ..., up from 43,706": one derived key for both).
+    noun_of = _attach([(f[1], f[1], noun) for f, noun in zip(figures, nouns) if noun], phrases, modifiers)
     decisions: list[MetricDecision] = []
     for index, (start, end, _) in enumerate(figures):
         topic = topic_of[index]
@@ -253,12 +256,15 @@ def attach_metrics(
             action_how = f"'{sentence[action_match[0]:action_match[1]]}' -> action '{action_match[2]}'"
         action_id = action_match[2] if action_match else None
         if topic.match is None:
-            words = nouns[index] or "?"
+            noun = noun_of[index]
+            words = noun.match[2] if noun.match else "?"
             key = "?" + (f"{words}" if action_id is None else f"{words}/{action_id}")
-            decisions.append(MetricDecision(key, False, (
-                f"no topic of the metrics vocabulary in the figure's own phrase; derived key '{key}' "
-                "(add the phrase to a metrics vocabulary file)"
-            ), Decision("guessed", "derived from the words after the figure") if nouns[index] else UNKNOWN))
+            how = f"no topic of the metrics vocabulary in the figure's own phrase; derived key '{key}'"
+            if noun.carried:
+                how += f" from the words of {noun.carried}"
+            origin = f"derived from the words of {noun.carried}" if noun.carried else "derived from the words after the figure"
+            decision = Decision("guessed", origin) if noun.match else UNKNOWN
+            decisions.append(MetricDecision(key, False, how + " (add the phrase to a metrics vocabulary file)", decision))
             continue
         topic_id = topic.match[2]
         entry = vocabulary.topic_entries[topic_id]

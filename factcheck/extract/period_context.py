@@ -14,7 +14,7 @@ from factcheck.extract.period_patterns import _NUMBER_WORDS, _Y, _g, _trie, reve
 _LEADIN_WORDS = (
     "in during since until till through throughout as of at by for from on over up to toward towards between the "
     "end start beginning close first second third fourth final last past previous preceding recent this next "
-    "current coming prior a an one calendar fiscal and or".split()
+    "current coming prior a an one calendar fiscal financial and or same period time".split()
     + list(_NUMBER_WORDS)
 )
 # The chain is read backwards from the trigger, on the reversed text: one anchored match per

@@ -133,6 +133,13 @@ _PREFIX = (
 
 _BRANCHES = [
     ("k_iso", r"(?P<iso_y>(?:19|20)\d\d)(?P<iso_sep>[-/])(?P<iso_m>[01]?\d)(?P=iso_sep)(?P<iso_d>[0-3]?\d)(?![\w/-])"),
+    # "the year ending March 2024", "the 12 months to June", "the year to December": official
+    # statistics' rolling years, the twelve months that end with the month named.
+    (
+        "k_yearto",
+        rf"(?i:the\s+)?(?i:(?:financial\s+|fiscal\s+)?year|twelve\s+months|12\s+months)\s+(?i:to|ending|ended|up\s+to|through)\s+"
+        rf"(?i:the\s+end\s+of\s+)?{_g('yt_m', _M_FULL)}(?:,?\s+{_g('yt_y', _Y)})?(?![\w-])",
+    ),
     (
         "k_dayrange",
         rf"{_WD_PREFIX}{_day_month('dr1')}(?:,?\s+{_g('dr1_y', _Y)})?{_CONN}{_WD_PREFIX}"
@@ -178,6 +185,9 @@ _BRANCHES = [
         # "5 years ago" first, so that a number fails here after one try, not fourteen.
         rf"(?:{_g('rel_nago', '(?i:' + _NUM + ')')}\s+(?i:years\s+(?:ago|earlier))|(?=[tTlLaAnNyY])"
         r"(?i:(?P<rel_ybl>the\s+year\s+before\s+last)"
+        # "the same period last year": the same stretch a year before the figure compared.
+        r"|(?P<rel_same>the\s+same\s+(?:period|time|months?|quarter|half)\s+(?:of\s+|in\s+)?"
+        r"(?:last\s+year|the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before)))"
         r"|(?P<rel_ym1>last\s+year|the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before|prior)"
         r"|the\s+year\s+before(?!\s+(?:the|that|it|this|its|their|a|an)\b))"
         r"|(?P<rel_y0>this\s+year|the\s+current\s+year)|(?P<rel_yp1>next\s+year|the\s+coming\s+year)"
@@ -210,7 +220,7 @@ _YEAR_FIRST = "12"
 _MONTH_FIRST = "JFMASOND"
 _GATES = {
     "k_iso": _YEAR_FIRST, "k_dayrange": "0-9JFMASONDTWtT", "k_date": "0-9JFMASONDTWtT",
-    "k_monthrange": _MONTH_FIRST, "k_yearrange": _YEAR_FIRST, "k_md": "0-9JFMASONDTWtT",
+    "k_yearto": "tTyYfF1", "k_monthrange": _MONTH_FIRST, "k_yearrange": _YEAR_FIRST, "k_md": "0-9JFMASONDTWtT",
     "k_monthyear": _MONTH_FIRST, "k_part": "tTfFsSlL1-4", "k_code": "QH12", "k_firstn": "tTfF",
     "k_past": "tTpPlL", "k_vague": "rRtTpPlL", "k_rel": "tTlLaAnNoOyYfFsSeE0-9", "k_weekday": "lLMTWFS",
     "k_yearword": "tTfF", "k_label": _YEAR_FIRST, "k_possessive": _YEAR_FIRST, "k_year": _YEAR_FIRST,
@@ -320,6 +330,9 @@ def spec_of(m: re.Match[str]) -> Spec | None:
         if y2 < y1:
             return None
         return Spec("range", inner=(Spec("year", year=y1), Spec("year", year=y2)))
+    if kind == "k_yearto":
+        year_text = group("yt_y")
+        return Spec("yearto", month_number(group("yt_m")), year=int(year_text) if year_text else None)
     if kind == "k_monthyear":
         return Spec("month", month_number(group("my_m")), year=int(group("my_y")))
     if kind == "k_part":
@@ -366,7 +379,7 @@ def _rel_spec(m: re.Match[str]) -> Spec:
     group = m.group
     if group("rel_ybl"):
         return Spec("yearrel", rel=-2)
-    if group("rel_ym1"):
+    if group("rel_ym1") or group("rel_same"):
         return Spec("yearrel", rel=-1)
     if group("rel_y0"):
         return Spec("yearrel", rel=0)
