@@ -33,6 +33,7 @@ _CUE_AFTER = re.compile(
 _YEAR_ON_YEAR = re.compile(r"[^.;]{0,40}?\b(?:year[- ]on[- ]year|from a year earlier|over the previous year|compared with the previous year)", re.IGNORECASE)
 _PART_OF = re.compile(r"\b(?:of whom|of which|among them|among whom|including|of those)\b", re.IGNORECASE)
 _COMPARISON_BASE = re.compile(r"\b(?:from|over|on|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?\S*$", re.IGNORECASE)
+_YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _RANGE_AND = re.compile(r"^\s+(?:and|to)\s+$", re.IGNORECASE)
 _NOUN_STOP = r"(?:a|an|the|of|for|in|on|at|to|from|with|by|and|or|but|was|were|is|are|be|been|have|has|had|this|that|which|who|whom|than|as|year|years|last|since)"
 
@@ -359,10 +360,13 @@ class ClaimExtractor:
             reference, said = context.statement.period, f"the period carried from {context.place}"
         if reference is None:
             return None
-        shifted = shifted_years(reference, -1)
+        year = _YEAR_IN.search(mention.text)
+        years = int(year.group(0)) - reference.end.year if year else -1
+        shifted = shifted_years(reference, years)
         if shifted is None:
             return None
-        return shifted, f"'{mention.text}' = {shifted}: a year before {reference}, {said} (relative to the figure it is compared with)"
+        when = "a year before" if years == -1 else f"the same stretch {abs(years)} year(s) {'before' if years < 0 else 'after'}"
+        return shifted, f"'{mention.text}' = {shifted}: {when} {reference}, {said} (relative to the figure it is compared with)"
 
     def _source_for(
         self, sources: list[SourceMention], starts: list[int], s_start: int, s_end: int, article: Article

@@ -39,7 +39,8 @@ _COMPARISON_BEFORE = re.compile(
 RELATIVE_TO_REFERENCE = re.compile(
     r"^(?:(?:in|from|over|on|than|for|during|compared\s+(?:with|to))\s+)?"
     r"(?:(?:a|one)\s+year\s+(?:earlier|before|prior)|the\s+(?:previous|preceding|prior)\s+(?:year|12\s+months|twelve\s+months)"
-    r"|the\s+year\s+before|the\s+same\s+(?:period|time|months?|quarter|half)\s+.*)$",
+    r"|the\s+year\s+before|the\s+same\s+(?:period|time|months?|quarter|half)\s+.*"
+    r"|the\s+(?:prior|previous)[-\s]year\s+period|the\s+year[-\s](?:earlier|ago)\s+period)$",
     re.IGNORECASE,
 )
 _STATISTICS_WORDS = re.compile(

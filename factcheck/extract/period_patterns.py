@@ -137,7 +137,8 @@ _BRANCHES = [
     # statistics' rolling years, the twelve months that end with the month named.
     (
         "k_yearto",
-        rf"(?i:the\s+)?(?i:(?:financial\s+|fiscal\s+)?year|twelve\s+months|12\s+months)\s+(?i:to|ending|ended|up\s+to|through)\s+"
+        rf"(?i:the\s+)?(?i:(?P<yt_year>(?:financial\s+|fiscal\s+)?year)|(?P<yt_quarter>quarter)"
+        rf"|{_g('yt_n', '(?:twelve|nine|six|three|12|9|6|3)')}\s+months)\s+(?i:to|ending|ended|up\s+to|through)\s+"
         rf"(?i:the\s+end\s+of\s+)?{_g('yt_m', _M_FULL)}(?:,?\s+{_g('yt_y', _Y)})?(?![\w-])",
     ),
     (
@@ -187,7 +188,9 @@ _BRANCHES = [
         r"(?i:(?P<rel_ybl>the\s+year\s+before\s+last)"
         # "the same period last year": the same stretch a year before the figure compared.
         r"|(?P<rel_same>the\s+same\s+(?:period|time|months?|quarter|half)\s+(?:of\s+|in\s+)?"
-        r"(?:last\s+year|the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before)))"
+        r"(?:last\s+year|the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before))"
+        r"|the\s+(?:prior|previous)[-\s]year\s+period|the\s+year[-\s](?:earlier|ago)\s+period)"
+        rf"|the\s+same\s+(?:period|time|months?|quarter|half)\s+(?:of|in)\s+{_g('rel_samey', _Y)}"
         r"|(?P<rel_ym1>last\s+year|the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before|prior)"
         r"|the\s+year\s+before(?!\s+(?:the|that|it|this|its|their|a|an)\b))"
         r"|(?P<rel_y0>this\s+year|the\s+current\s+year)|(?P<rel_yp1>next\s+year|the\s+coming\s+year)"
@@ -220,7 +223,7 @@ _YEAR_FIRST = "12"
 _MONTH_FIRST = "JFMASOND"
 _GATES = {
     "k_iso": _YEAR_FIRST, "k_dayrange": "0-9JFMASONDTWtT", "k_date": "0-9JFMASONDTWtT",
-    "k_yearto": "tTyYfF1", "k_monthrange": _MONTH_FIRST, "k_yearrange": _YEAR_FIRST, "k_md": "0-9JFMASONDTWtT",
+    "k_yearto": "tTyYfFqQ1369nNsS", "k_monthrange": _MONTH_FIRST, "k_yearrange": _YEAR_FIRST, "k_md": "0-9JFMASONDTWtT",
     "k_monthyear": _MONTH_FIRST, "k_part": "tTfFsSlL1-4", "k_code": "QH12", "k_firstn": "tTfF",
     "k_past": "tTpPlL", "k_vague": "rRtTpPlL", "k_rel": "tTlLaAnNoOyYfFsSeE0-9", "k_weekday": "lLMTWFS",
     "k_yearword": "tTfF", "k_label": _YEAR_FIRST, "k_possessive": _YEAR_FIRST, "k_year": _YEAR_FIRST,
@@ -332,7 +335,8 @@ def spec_of(m: re.Match[str]) -> Spec | None:
         return Spec("range", inner=(Spec("year", year=y1), Spec("year", year=y2)))
     if kind == "k_yearto":
         year_text = group("yt_y")
-        return Spec("yearto", month_number(group("yt_m")), year=int(year_text) if year_text else None)
+        months = 12 if group("yt_year") else 3 if group("yt_quarter") else _int(group("yt_n"))
+        return Spec("monthsto", month_number(group("yt_m")), months, year=int(year_text) if year_text else None)
     if kind == "k_monthyear":
         return Spec("month", month_number(group("my_m")), year=int(group("my_y")))
     if kind == "k_part":
@@ -377,6 +381,9 @@ def spec_of(m: re.Match[str]) -> Spec | None:
 
 def _rel_spec(m: re.Match[str]) -> Spec:
     group = m.group
+    if group("rel_samey"):
+        # Without the figure it is compared with, all that is known is the year.
+        return Spec("year", year=int(group("rel_samey")))
     if group("rel_ybl"):
         return Spec("yearrel", rel=-2)
     if group("rel_ym1") or group("rel_same"):
