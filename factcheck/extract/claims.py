@@ -15,7 +15,7 @@ from factcheck.casefold import fold
 from factcheck.extract.exclusions import in_copyright_line, not_a_claim
 from factcheck.extract.governing import RELATIVE_TO_REFERENCE, Governing, GoverningPeriods, shifted_years
 from factcheck.extract.intervals import find_qualifier, negate, qualified_intervals
-from factcheck.extract.metrics import attach_metrics, nearest, noun_after
+from factcheck.extract.metrics import attach_metrics, nearest, noun_after, own_mentions, own_phrases
 from factcheck.extract.numbers import SCALES, NumberMention, find_numbers
 from factcheck.extract.periods import TimeMention, find_time_mentions, resolve_period
 from factcheck.extract.sentences import split_sentences
@@ -158,9 +158,11 @@ class ClaimExtractor:
         topics = vocabulary.topics.find(folded)
         actions = vocabulary.actions.find(folded)
         claims: list[Claim] = []
+        figures = [(d.number.start, d.number.end, max(d.end - s_start, d.number.end)) for d in drafts]
+        phrases = own_phrases(sentence, figures, topics + actions)
+        mention_spans = [(m.start, m.end) for m in period_mentions]
         metrics = attach_metrics(
-            vocabulary, topics, actions, sentence,
-            [(d.number.start, d.number.end, max(d.end - s_start, d.number.end)) for d in drafts],
+            vocabulary, topics, actions, sentence, figures, phrases,
             [d.noun for d in drafts],
             [bool(d.number.percent) or d.unit in ("percent", "percentage_point") for d in drafts],
         )
@@ -202,8 +204,9 @@ class ClaimExtractor:
             how.append(("value", value_how))
 
             anchor, anchor_how = article.anchor_date(draft.start)
+            tiers = [[period_mentions[i] for i in tier] for tier in own_mentions(index, phrases, mention_spans)]
             period, period_how, claim_source, period_decision = self._period(
-                sentence, number.start, draft.end - s_start, kind, period_mentions, anchor, anchor_how, source, context
+                sentence, number.start, draft.end - s_start, kind, period_mentions, tiers, anchor, anchor_how, source, context
             )
             how.append(("period", period_how))
             base_period = _base_period(sentence, number.end, kind, period, period_mentions, anchor)
@@ -291,6 +294,7 @@ class ClaimExtractor:
         end: int,
         kind: str,
         mentions: list[TimeMention],
+        tiers: list[list[TimeMention]],
         anchor: date | None,
         anchor_how: str,
         source: tuple[SourceMention | None, str, bool],
@@ -304,17 +308,22 @@ class ClaimExtractor:
         state no period of their own: a claim with its own period may be about something else.
         """
         mention_source, _, in_sentence = source
-        if kind == "ratio":
-            # "five times as many as during the outbreak in 2003": a later period is the comparison's.
-            mentions = [m for m in mentions if m.end <= start]
-        elif kind == "change":
-            # "up 53.9 percent from the previous year": the base of the comparison, not the period.
-            mentions = [m for m in mentions if m.start < end or not _COMPARISON_BASE.search(sentence, 0, m.start + 5)]
-        # Measured from the number and its unit noun: "from 72,000 people in 2022 to 90,000 people in 2023".
-        best = nearest([(m.start, m.end, str(i)) for i, m in enumerate(mentions)], start, end, sentence)
+        best: TimeMention | None = None
+        for tier in tiers:
+            if kind == "ratio":
+                # "five times as many as during the outbreak in 2003": a later period is the comparison's.
+                tier = [m for m in tier if m.end <= start]
+            elif kind == "change":
+                # "up 53.9 percent from the previous year": the base of the comparison, not the period.
+                tier = [m for m in tier if m.start < end or not _COMPARISON_BASE.search(sentence, 0, m.start + 5)]
+            # Measured from the number and its unit noun: "from 72,000 people in 2022 to 90,000 people in 2023".
+            found = nearest([(m.start, m.end, str(i)) for i, m in enumerate(tier)], start, end, sentence)
+            if found is not None:
+                best = tier[int(found[2])]
+                break
         attributed = mention_source if in_sentence else None
         if best is not None:
-            mention = mentions[int(best[2])]
+            mention = best
             if RELATIVE_TO_REFERENCE.match(mention.text):
                 relative = self._relative_to_reference(mention, mentions, anchor, context)
                 if relative is not None:

@@ -44,8 +44,8 @@ RELATIVE_TO_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _STATISTICS_WORDS = re.compile(
-    r"\b(?:figures?|data|statistics|stats|numbers?|report|reports|tally|count|results|survey|estimates?|"
-    r"bulletin|review|records?|recorded|totals?)\b|\d",
+    r"\b(?:figures?|data|statistics|stats|numbers?|report|reports|tally|count|results|surveys?|estimates?|estimated|"
+    r"projections?|projected|forecasts?|census|toll|rates?|bulletin|review|records?|recorded|totals?|release)\b|\d",
     re.IGNORECASE,
 )
 _HEADING_LINE = re.compile(r"^[ \t]*#{1,6}\s")
@@ -90,9 +90,9 @@ class GoverningPeriods:
         for mention in mentions:
             if mention.role != "period" or RELATIVE_TO_REFERENCE.match(mention.text):
                 continue
-            if mention._spec.kind in DAY_KINDS:
-                # "published its figures ... on Wednesday": a single day in passing is when
-                # something happened, not the period later figures are for ("as of Tuesday" is).
+            if mention._spec.kind in DAY_KINDS or mention._spec.kind == "weekrel":
+                # "published its figures ... on Wednesday", "released this week": a day or week in
+                # passing is when something happened, not the period later figures are for.
                 continue
             sentence_start, sentence_end = _containing(sentence_spans, sentence_starts, mention.start)
             if _COMPARISON_BEFORE.search(text, sentence_start, mention.start):
