@@ -32,8 +32,11 @@ _CUE_AFTER = re.compile(
 )
 _YEAR_ON_YEAR = re.compile(r"[^.;]{0,40}?\b(?:year[- ]on[- ]year|from a year earlier|over the previous year|compared with the previous year)", re.IGNORECASE)
 _PART_OF = re.compile(r"\b(?:of whom|of which|among them|among whom|including|of those)\b", re.IGNORECASE)
-_COMPARISON_BASE = re.compile(r"\b(?:from|over|on|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+)?\S*$", re.IGNORECASE)
+_COMPARISON_BASE = re.compile(
+    r"\b(?:from|over|on|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:(?:in|during|for)\s+)?(?:the\s+)?\S*$", re.IGNORECASE
+)
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+_SAME_STRETCH = re.compile(r"the\s+same\s+(?:period|months|stretch|time\s+frame|timeframe)$", re.IGNORECASE)
 _RANGE_AND = re.compile(r"^\s+(?:and|to)\s+$", re.IGNORECASE)
 _NOUN_STOP = r"(?:a|an|the|of|for|in|on|at|to|from|with|by|and|or|but|was|were|is|are|be|been|have|has|had|this|that|which|who|whom|than|as|year|years|last|since)"
 
@@ -208,6 +211,11 @@ class ClaimExtractor:
             period, period_how, claim_source, period_decision = self._period(
                 sentence, number.start, draft.end - s_start, kind, period_mentions, tiers, anchor, anchor_how, source, context
             )
+            if period_decision.basis != "stated" and index:
+                # Not from its own sentence: the figure before it in the sentence may say more.
+                period, period_how, period_decision = _period_from_neighbour(
+                    phrases[index].joined, claims[-1], kind, period, period_how, period_decision
+                )
             how.append(("period", period_how))
             base_period = _base_period(sentence, number.end, kind, period, period_mentions, anchor)
             metric_decision = metrics[index]
@@ -370,11 +378,19 @@ class ClaimExtractor:
         if reference is None:
             return None
         year = _YEAR_IN.search(mention.text)
-        years = int(year.group(0)) - reference.end.year if year else -1
+        if year:
+            years = int(year.group(0)) - reference.end.year
+        else:
+            years = 0 if _SAME_STRETCH.search(mention.text) else -1
         shifted = shifted_years(reference, years)
         if shifted is None:
             return None
-        when = "a year before" if years == -1 else f"the same stretch {abs(years)} year(s) {'before' if years < 0 else 'after'}"
+        if years == 0:
+            when = "the same stretch as"
+        elif years == -1:
+            when = "a year before"
+        else:
+            when = f"the same stretch {abs(years)} year(s) {'before' if years < 0 else 'after'}"
         return shifted, f"'{mention.text}' = {shifted}: {when} {reference}, {said} (relative to the figure it is compared with)"
 
     def _source_for(
@@ -447,6 +463,24 @@ def _claim_id(article_id: str, sentence: str, text: str, seen: dict[str, int]) -
     seen[base] = occurrence + 1
     digest = hashlib.sha1(f"{base}\0{occurrence}".encode()).hexdigest()[:10]
     return f"{article_id}:{digest}"
+
+
+def _period_from_neighbour(
+    joined: str, previous: Claim, kind: str, period: Period | None, how: str, decision: Decision
+) -> tuple[Period | None, str, Decision]:
+    """A figure whose sentence gives it no period of its own, after another figure.
+
+    In a list ("31,000 people were prosecuted for it in 2022 alone, and 129,000 for ...") it shares
+    the stated period of the item before it. The base of a comparison ("4,060, a fall of 6% from
+    4,320") is for another period than the figure compared, which the sentence does not name: the
+    period carried from context would be the compared figure's, so it stays unknown.
+    """
+    if joined in ("list", "part") and previous.identity.period.basis == "stated" and previous.period is not None:
+        shared = f"the period of '{previous.text}', the item before it in the sentence"
+        return previous.period, f"no period of its own; {shared}", Decision("carried", "the figure before it in the list")
+    if joined == "base" and kind != "change" and previous.period is not None:
+        return None, f"the base of a comparison with '{previous.text}', with no period of its own: not the compared figure's period", UNKNOWN
+    return period, how, decision
 
 
 def _base_period(

@@ -12,8 +12,9 @@ arrests are for that quarter. Context is read as a hierarchy, nearest level firs
    ("January to November 2023"); a period carried from it is only a guess.
 
 A statement is a time mention of role "period" that is not the base of a comparison ("from 2022",
-"compared with a year earlier"), in a sentence that states a figure or names statistics ("figures",
-"data", "report"...), so that "In 2015 the campaign began." sets no period for the figures after it.
+"compared with a year earlier"), nor a day or week in passing ("published on Wednesday"); a
+sentence about an event ("In 2015 the campaign began.") states one only if it also states a figure
+or names statistics ("figures", "data", "report"...).
 A source with a known period ("the 2024 work report": 2023) is a statement too.
 """
 
@@ -40,12 +41,20 @@ RELATIVE_TO_REFERENCE = re.compile(
     r"^(?:(?:in|from|over|on|than|for|during|compared\s+(?:with|to))\s+)?"
     r"(?:(?:a|one)\s+year\s+(?:earlier|before|prior)|the\s+(?:previous|preceding|prior)\s+(?:year|12\s+months|twelve\s+months)"
     r"|the\s+year\s+before|the\s+same\s+(?:period|time|months?|quarter|half)\s+.*"
-    r"|the\s+(?:prior|previous)[-\s]year\s+period|the\s+year[-\s](?:earlier|ago)\s+period)$",
+    r"|the\s+(?:prior|previous)[-\s]year\s+period|the\s+year[-\s](?:earlier|ago)\s+period"
+    r"|the\s+same\s+(?:period|months|stretch|time\s+frame|timeframe))$",
     re.IGNORECASE,
 )
 _STATISTICS_WORDS = re.compile(
     r"\b(?:figures?|data|statistics|stats|numbers?|report|reports|tally|count|results|surveys?|estimates?|estimated|"
     r"projections?|projected|forecasts?|census|toll|rates?|bulletin|review|records?|recorded|totals?|release)\b|\d",
+    re.IGNORECASE,
+)
+# When something began or happened, rather than the stretch figures are counted over.
+_EVENT = re.compile(
+    r"\b(?:began|begun|begins?|launched|launch(?:es)?|started|starts?|founded|introduced|took\s+effect|takes\s+effect|"
+    r"came\s+into\s+force|comes\s+into\s+force|(?:was|were)\s+set\s+up|established|created|passed|adopted|signed|enacted|"
+    r"opened|unveiled|appointed|elected|took\s+office|retired|born|died|joined|left|moved)\b",
     re.IGNORECASE,
 )
 _HEADING_LINE = re.compile(r"^[ \t]*#{1,6}\s")
@@ -90,14 +99,15 @@ class GoverningPeriods:
         for mention in mentions:
             if mention.role != "period" or RELATIVE_TO_REFERENCE.match(mention.text):
                 continue
-            if mention._spec.kind in DAY_KINDS or mention._spec.kind == "weekrel":
+            if mention._spec.kind in DAY_KINDS:
                 # "published its figures ... on Wednesday", "released this week": a day or week in
                 # passing is when something happened, not the period later figures are for.
                 continue
             sentence_start, sentence_end = _containing(sentence_spans, sentence_starts, mention.start)
             if _COMPARISON_BEFORE.search(text, sentence_start, mention.start):
                 continue
-            if not _STATISTICS_WORDS.search(_without(text, sentence_start, sentence_end, mention)):
+            rest = _without(text, sentence_start, sentence_end, mention)
+            if _EVENT.search(rest) and not _STATISTICS_WORDS.search(rest):
                 continue
             anchor, _ = article.anchor_date(mention.start)
             period, how = resolve_period(mention, anchor)

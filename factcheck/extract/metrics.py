@@ -88,6 +88,10 @@ _COMPARED = re.compile(
     r"(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\b",
     re.IGNORECASE,
 )
+_BASE_BEFORE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:(?:about|some|around|roughly|nearly|almost|just|over|under|more|fewer|less|the|an?|estimated)\s+)*$",
+    re.IGNORECASE,
+)
 # "7,000 for smuggling", "9,500 people involving gambling": right after the figure and its noun.
 _NAMES_OWN = re.compile(
     r"\s*(?:[\w'-]+\s+)??(?:for|involving|over|on charges of|in connection with|related to|linked to)\s+"
@@ -103,7 +107,10 @@ class Phrase:
 
     left: tuple[int, int]  # its clause's subject: before the figure
     right: tuple[int, int]  # its own words: after the figure
-    joined: str  # to the previous figure: "first", "chain" (compared), "part", "list", "clause"
+    # How it joins the previous figure: "first"; "base", the level that one is compared with
+    # ("..., up from 5,800", "than 48,000"); "chain", joined with no separator ("rose 12 % to
+    # 6,200"); "part" ("of whom"); "list" (a comma or "and"); "clause" (";", "while").
+    joined: str
     names_own: bool = False  # its own words say what it counts ("for smuggling"), known or not
 
 
@@ -127,7 +134,7 @@ def own_phrases(sentence: str, figures: list[tuple[int, int, int]], protected: S
         if index + 1 == len(figures):
             break
         if not separators:
-            joins.append("chain")
+            joins.append("base" if _BASE_BEFORE.search(sentence, end, stop) else "chain")
             left_start = stop
             continue
         last = separators[-1]
@@ -136,7 +143,7 @@ def own_phrases(sentence: str, figures: list[tuple[int, int, int]], protected: S
         hard = [m for m in separators if _HARD_BREAK.fullmatch(m.group(0))]
         left_start = max(separators[0].end(), hard[-1].end() if hard else 0)
         if _COMPARED.match(sentence, last.end(), stop):
-            joins.append("chain")
+            joins.append("base")
         elif any(_PART_MARKER.fullmatch(m.group(0)) for m in separators):
             joins.append("part")
         elif any(_HARD_BREAK.fullmatch(m.group(0)) for m in separators):
@@ -190,11 +197,11 @@ def _attach(matches: list[tuple[int, int, str]], phrases: list[Phrase], modifier
         previous = result[index - 1]
         if previous.match is None:
             continue
-        if modifiers[index] and phrase.joined in ("chain", "list"):
+        if modifiers[index] and phrase.joined in ("chain", "base", "list"):
             # "18,300 people were arrested for fraud, down 12.5 %": a percentage with no words of
             # its own describes the figure before it.
             result[index] = _Attached(previous.match, "the figure it describes")
-        elif phrase.joined == "chain":
+        elif phrase.joined in ("chain", "base"):
             result[index] = _Attached(previous.match, "the figure it is compared with")
         elif phrase.names_own:
             # "among them 7,000 for smuggling": it says what it counts, in words no vocabulary
@@ -207,7 +214,7 @@ def _attach(matches: list[tuple[int, int, str]], phrases: list[Phrase], modifier
             result[index] = _Attached(previous.match, "the list it is part of")
     # "rose 12 % to 6,200 fraud prosecutions": a change takes the level it leads to.
     for index in range(len(phrases) - 2, -1, -1):
-        if result[index].match is None and phrases[index + 1].joined == "chain" and result[index + 1].match is not None:
+        if result[index].match is None and phrases[index + 1].joined in ("chain", "base") and result[index + 1].match is not None:
             result[index] = _Attached(result[index + 1].match, "the figure it is compared with")
     return result
 

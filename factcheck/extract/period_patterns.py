@@ -40,7 +40,8 @@ class Spec:
 
 
 # Day-level kinds: the only ones that can be "when something was said" or a document's date.
-DAY_KINDS = frozenset({"day", "weekday", "dayrel"})
+# Kinds that can be the time something was said ("said Sunday", "announced this week").
+DAY_KINDS = frozenset({"day", "weekday", "dayrel", "weekrel"})
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -191,6 +192,8 @@ _BRANCHES = [
         r"(?:last\s+year|the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before))"
         r"|the\s+(?:prior|previous)[-\s]year\s+period|the\s+year[-\s](?:earlier|ago)\s+period)"
         rf"|the\s+same\s+(?:period|time|months?|quarter|half)\s+(?:of|in)\s+{_g('rel_samey', _Y)}"
+        # "over the same months": the stretch of the figure compared, in the same year.
+        r"|(?P<rel_samep>the\s+same\s+(?:period|months|stretch|time\s+frame|timeframe))(?!\s+(?:of|in|last|a|one)\b)"
         r"|(?P<rel_ym1>last\s+year|the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before|prior)"
         r"|the\s+year\s+before(?!\s+(?:the|that|it|this|its|their|a|an)\b))"
         r"|(?P<rel_y0>this\s+year|the\s+current\s+year)|(?P<rel_yp1>next\s+year|the\s+coming\s+year)"
@@ -381,6 +384,8 @@ def spec_of(m: re.Match[str]) -> Spec | None:
 
 def _rel_spec(m: re.Match[str]) -> Spec:
     group = m.group
+    if group("rel_samep"):
+        return Spec("vague")  # without the figure it is compared with, no period at all
     if group("rel_samey"):
         # Without the figure it is compared with, all that is known is the year.
         return Spec("year", year=int(group("rel_samey")))
