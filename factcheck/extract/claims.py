@@ -97,7 +97,7 @@ class ClaimExtractor:
             source = self._source_for(sources, source_starts, sentence_start, sentence_end, article)
             context = governing.at(sentence_start)
             claims.extend(self._finish(article, sentence_start, sentence, folded_sentence, drafts, period_mentions, source, context, seen_ids))
-        return claims
+        return _headline_restates_body(claims, governing.headline_end())
 
     # -- numbers to drafts -------------------------------------------------------------------
 
@@ -463,6 +463,33 @@ def _claim_id(article_id: str, sentence: str, text: str, seen: dict[str, int]) -
     seen[base] = occurrence + 1
     digest = hashlib.sha1(f"{base}\0{occurrence}".encode()).hexdigest()[:10]
     return f"{article_id}:{digest}"
+
+
+def _headline_restates_body(claims: list[Claim], headline_end: int) -> list[Claim]:
+    """A headline figure that the body states again takes the body's period: the headline is the
+    weakest source ("1.5 million people in 2023" over the body's "from January to November 2023").
+
+    The body's figure is the first one of the same metric, unit and kind whose value overlaps.
+    """
+    if headline_end <= 0:
+        return claims
+    body = [c for c in claims if c.start >= headline_end]
+    result: list[Claim] = []
+    for claim in claims:
+        if claim.start < headline_end:
+            match = next(
+                (b for b in body if b.metric == claim.metric and b.unit == claim.unit and b.kind == claim.kind and b.value.overlaps(claim.value)),
+                None,
+            )
+            if match is not None and match.period is not None and match.period != claim.period and match.identity.period.certain:
+                how = tuple(
+                    (k, f"the headline restates '{match.text}' of the body, whose period governs: {dict(match.how).get('period', '')}" if k == "period" else v)
+                    for k, v in claim.how
+                )
+                identity = claim.identity._replace(period=Decision("carried", "the body"))
+                claim = replace(claim, period=match.period, how=how, identity=identity)
+        result.append(claim)
+    return result
 
 
 def _period_from_neighbour(

@@ -149,6 +149,13 @@ class GoverningPeriods:
             return Governing(self._headline, "headline", f"the headline '{_clip(self.article.title or '')}'")
         return None
 
+    def headline_end(self) -> int:
+        """Where the headline ends when the text starts with it (HTML titles, Markdown headings), else 0."""
+        for start, end in self.paragraphs:
+            if self.article.text[start:end].strip():
+                return end if self._is_headline(start, end) else 0
+        return 0
+
     # -- levels ---------------------------------------------------------------------------------
 
     def _paragraph_index(self, offset: int) -> int:
