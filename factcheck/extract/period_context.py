@@ -36,7 +36,8 @@ YEAR_FOLLOWERS = frozenset(
     "the a an and or to was were is are had has have with when while as than from in on at by for of that which "
     "who compared versus vs alone but so after before until through amid despite under over against "
     # "the projection for 2023 shows ...": a verb after the year, not a noun it counts.
-    "shows showed show suggests suggested indicates indicated puts put stood stands came rose fell reached".split()
+    "shows showed show suggests suggested indicates indicated puts put stood stands came rose fell reached "
+    "this last next each every".split()
 )
 
 # -- roles: the words around a day that say it is when something was said, or a document's date --
