@@ -32,9 +32,18 @@ _CUE_AFTER = re.compile(
 )
 _YEAR_ON_YEAR = re.compile(r"[^.;]{0,40}?\b(?:year[- ]on[- ]year|from a year earlier|over the previous year|compared with the previous year)", re.IGNORECASE)
 _PART_OF = re.compile(r"\b(?:of whom|of which|among them|among whom|including|of those)\b", re.IGNORECASE)
-_COMPARISON_BASE = re.compile(
-    r"\b(?:from|over|on|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:(?:in|during|for)\s+)?(?:the\s+)?\S*$", re.IGNORECASE
-)
+# What makes a time mention the base of a comparison: "than a year earlier", "from 2022", "on the
+# previous year", "compared with 2021" (the preposition may open the mention itself).
+_BASE_BEFORE = re.compile(r"\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against|over|on)\s+(?:(?:in|during|for)\s+)?$", re.IGNORECASE)
+_BASE_OPENING = re.compile(r"(?:from|than|over|on|against)\s", re.IGNORECASE)
+
+
+def _is_comparison_base(sentence: str, mention: TimeMention) -> bool:
+    """Whether the mention is what a figure is compared with, not the period it is for. "From
+    2018 to 2022" is a period (a range), "from 2022" after a figure a base."""
+    if mention._spec.kind == "range":
+        return False
+    return bool(_BASE_BEFORE.search(sentence, max(0, mention.start - 40), mention.start) or _BASE_OPENING.match(mention.text))
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
 _SAME_STRETCH = re.compile(r"the\s+same\s+(?:period|months|stretch|time\s+frame|timeframe)$", re.IGNORECASE)
 _RANGE_AND = re.compile(r"^\s+(?:and|to)\s+$", re.IGNORECASE)
@@ -207,7 +216,9 @@ class ClaimExtractor:
             how.append(("value", value_how))
 
             anchor, anchor_how = article.anchor_date(draft.start)
-            tiers = [[period_mentions[i] for i in tier] for tier in own_mentions(index, phrases, mention_spans)]
+            tiers = [[period_mentions[i] for i in tier] for tier in own_mentions(sentence, index, phrases, mention_spans)]
+            # The sentence's frame never includes what another figure is compared with.
+            tiers[-1] = [m for m in tiers[-1] if not _is_comparison_base(sentence, m)]
             period, period_how, claim_source, period_decision = self._period(
                 sentence, number.start, draft.end - s_start, kind, period_mentions, tiers, anchor, anchor_how, source, context
             )
@@ -323,7 +334,7 @@ class ClaimExtractor:
                 tier = [m for m in tier if m.end <= start]
             elif kind == "change":
                 # "up 53.9 percent from the previous year": the base of the comparison, not the period.
-                tier = [m for m in tier if m.start < end or not _COMPARISON_BASE.search(sentence, 0, m.start + 5)]
+                tier = [m for m in tier if m.start < end or not _is_comparison_base(sentence, m)]
             # Measured from the number and its unit noun: "from 72,000 people in 2022 to 90,000 people in 2023".
             found = nearest([(m.start, m.end, str(i)) for i, m in enumerate(tier)], start, end, sentence)
             if found is not None:
@@ -469,7 +480,7 @@ def _headline_restates_body(claims: list[Claim], headline_end: int) -> list[Clai
     """A headline figure that the body states again takes the body's period: the headline is the
     weakest source ("1.5 million people in 2023" over the body's "from January to November 2023").
 
-    The body's figure is the first one of the same metric, unit and kind whose value overlaps.
+    The body's figure is the first one it may restate (``_restates``).
     """
     if headline_end <= 0:
         return claims
@@ -477,10 +488,7 @@ def _headline_restates_body(claims: list[Claim], headline_end: int) -> list[Clai
     result: list[Claim] = []
     for claim in claims:
         if claim.start < headline_end:
-            match = next(
-                (b for b in body if b.metric == claim.metric and b.unit == claim.unit and b.kind == claim.kind and b.value.overlaps(claim.value)),
-                None,
-            )
+            match = next((b for b in body if _restates(claim, b)), None)
             if match is not None and match.period is not None and match.period != claim.period and match.identity.period.certain:
                 how = tuple(
                     (k, f"the headline restates '{match.text}' of the body, whose period governs: {dict(match.how).get('period', '')}" if k == "period" else v)
@@ -490,6 +498,17 @@ def _headline_restates_body(claims: list[Claim], headline_end: int) -> list[Clai
                 claim = replace(claim, period=match.period, how=how, identity=identity)
         result.append(claim)
     return result
+
+
+def _restates(headline: Claim, body: Claim) -> bool:
+    """Whether a body figure may be the one a headline figure restates: the same kind, an
+    overlapping value, the same unit unless the headline has none, the same metric unless either
+    is unmatched (a headline's words are short: "Knife crime tops 50,000")."""
+    if headline.kind != body.kind or not body.value.overlaps(headline.value):
+        return False
+    if headline.unit is not None and headline.unit != body.unit:
+        return False
+    return headline.metric == body.metric or not (headline.metric_matched and body.metric_matched)
 
 
 def _period_from_neighbour(
@@ -518,7 +537,7 @@ def _base_period(
     if kind != "change":
         return None
     for mention in mentions:
-        if mention.start >= number_end and _COMPARISON_BASE.search(sentence, 0, mention.start + 5):
+        if mention.start >= number_end and _is_comparison_base(sentence, mention):
             if RELATIVE_TO_REFERENCE.match(mention.text) or mention.text.lower() in ("last year", "a year ago"):
                 return shifted_years(period, -1) if period is not None else None
             base, _ = resolve_period(mention, anchor)

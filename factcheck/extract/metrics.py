@@ -288,7 +288,7 @@ def attach_metrics(
     return decisions
 
 
-def own_mentions(index: int, phrases: list[Phrase], spans: list[tuple[int, int]]) -> list[list[int]]:
+def own_mentions(sentence: str, index: int, phrases: list[Phrase], spans: list[tuple[int, int]]) -> list[list[int]]:
     """Which of the spans (time mentions) may give figure ``index`` its period, best tier first.
 
     Those in its own words after it, then those before it in its clause, then those of the
@@ -303,4 +303,11 @@ def own_mentions(index: int, phrases: list[Phrase], spans: list[tuple[int, int]]
 
     others = [p.right for j, p in enumerate(phrases) if j != index]
     frame = [i for i, (start, end) in enumerate(spans) if not any(r[0] <= start and end <= r[1] for r in others)]
-    return [within(phrase.right), within(phrase.left), frame]
+    tiers = [within(phrase.right), within(phrase.left)]
+    if index and _WHEN.match(sentence, phrase.left[0], phrase.left[1]):
+        # "3% more than a year earlier, when 49,490 were recorded": the time the clause refers back to.
+        tiers.append(within(phrases[index - 1].right))
+    return [*tiers, frame]
+
+
+_WHEN = re.compile(r"\s*(?:when|at which point|by which time)\b", re.IGNORECASE)
