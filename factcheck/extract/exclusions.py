@@ -34,7 +34,8 @@ def not_a_claim(text: str, number: NumberMention, has_unit: bool) -> str | None:
         plain = number.digits.replace(",", "")
         if "," not in number.digits and "." not in plain and len(plain) >= 5 and not has_unit:
             return "a long digit run without separators or unit: an identifier"
-        if plain.isdigit() and len(plain) == 4 and 1900 <= int(plain) <= 2100 and not has_unit:
+        # "2,004 a year earlier" is a count: nobody writes a year with a thousands separator.
+        if plain.isdigit() and len(plain) == 4 and 1900 <= int(plain) <= 2100 and not has_unit and "," not in number.digits:
             return "a year"
         if plain.startswith("0") and len(plain) > 1 and "." not in plain:
             return "a code with a leading zero"

@@ -14,7 +14,7 @@ from factcheck.extract.period_patterns import _NUMBER_WORDS, _Y, _g, _trie, reve
 _LEADIN_WORDS = (
     "in during since until till through throughout as of at by for from on over up to toward towards between the "
     "end start beginning close first second third fourth final last past previous preceding recent this next "
-    "current coming prior a an one calendar fiscal and or".split()
+    "current coming prior a an one calendar fiscal financial and or same period time".split()
     + list(_NUMBER_WORDS)
 )
 # The chain is read backwards from the trigger, on the reversed text: one anchored match per
@@ -34,7 +34,10 @@ YEAR_LIST_RE = re.compile(rf"\s+(?i:and|or|&)\s+{_g('y', _Y)}(?!\s*[-–/]\s*\d)
 NEXT_WORD_RE = re.compile(r"\s+([a-z]+)")
 YEAR_FOLLOWERS = frozenset(
     "the a an and or to was were is are had has have with when while as than from in on at by for of that which "
-    "who compared versus vs alone but so after before until through amid despite under over against".split()
+    "who compared versus vs alone but so after before until through amid despite under over against "
+    # "the projection for 2023 shows ...": a verb after the year, not a noun it counts.
+    "shows showed show suggests suggested indicates indicated puts put stood stands came rose fell reached "
+    "this last next each every".split()
 )
 
 # -- roles: the words around a day that say it is when something was said, or a document's date --

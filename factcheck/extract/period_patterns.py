@@ -40,7 +40,8 @@ class Spec:
 
 
 # Day-level kinds: the only ones that can be "when something was said" or a document's date.
-DAY_KINDS = frozenset({"day", "weekday", "dayrel"})
+# Kinds that can be the time something was said ("said Sunday", "announced this week").
+DAY_KINDS = frozenset({"day", "weekday", "dayrel", "weekrel"})
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -133,6 +134,14 @@ _PREFIX = (
 
 _BRANCHES = [
     ("k_iso", r"(?P<iso_y>(?:19|20)\d\d)(?P<iso_sep>[-/])(?P<iso_m>[01]?\d)(?P=iso_sep)(?P<iso_d>[0-3]?\d)(?![\w/-])"),
+    # "the year ending March 2024", "the 12 months to June", "the year to December": official
+    # statistics' rolling years, the twelve months that end with the month named.
+    (
+        "k_yearto",
+        rf"(?i:the\s+)?(?i:(?P<yt_year>(?:financial\s+|fiscal\s+)?year)|(?P<yt_quarter>quarter)"
+        rf"|{_g('yt_n', '(?:twelve|nine|six|three|12|9|6|3)')}\s+months)\s+(?i:to|ending|ended|up\s+to|through)\s+"
+        rf"(?i:the\s+end\s+of\s+)?{_g('yt_m', _M_FULL)}(?:,?\s+{_g('yt_y', _Y)})?(?![\w-])",
+    ),
     (
         "k_dayrange",
         rf"{_WD_PREFIX}{_day_month('dr1')}(?:,?\s+{_g('dr1_y', _Y)})?{_CONN}{_WD_PREFIX}"
@@ -178,7 +187,15 @@ _BRANCHES = [
         # "5 years ago" first, so that a number fails here after one try, not fourteen.
         rf"(?:{_g('rel_nago', '(?i:' + _NUM + ')')}\s+(?i:years\s+(?:ago|earlier))|(?=[tTlLaAnNyY])"
         r"(?i:(?P<rel_ybl>the\s+year\s+before\s+last)"
-        r"|(?P<rel_ym1>last\s+year|the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago))"
+        # "the same period last year": the same stretch a year before the figure compared.
+        r"|(?P<rel_same>the\s+same\s+(?:period|time|months?|quarter|half)\s+(?:of\s+|in\s+)?"
+        r"(?:last\s+year|the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before))"
+        r"|the\s+(?:prior|previous)[-\s]year\s+period|the\s+year[-\s](?:earlier|ago)\s+period)"
+        rf"|the\s+same\s+(?:period|time|months?|quarter|half)\s+(?:of|in)\s+{_g('rel_samey', _Y)}"
+        # "over the same months": the stretch of the figure compared, in the same year.
+        r"|(?P<rel_samep>the\s+same\s+(?:period|months|stretch|time\s+frame|timeframe))(?!\s+(?:of|in|last|a|one)\b)"
+        r"|(?P<rel_ym1>last\s+year|the\s+(?:previous|preceding|prior)\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before|prior)"
+        r"|the\s+year\s+before(?!\s+(?:the|that|it|this|its|their|a|an)\b))"
         r"|(?P<rel_y0>this\s+year|the\s+current\s+year)|(?P<rel_yp1>next\s+year|the\s+coming\s+year)"
         r"|(?P<rel_mm1>last\s+month|the\s+previous\s+month|a\s+month\s+(?:earlier|ago))|(?P<rel_m0>this\s+month)"
         r"|(?P<rel_wm1>last\s+week|the\s+previous\s+week)|(?P<rel_w0>this\s+week)|(?P<rel_dm1>yesterday)))(?![\w-])",
@@ -209,7 +226,7 @@ _YEAR_FIRST = "12"
 _MONTH_FIRST = "JFMASOND"
 _GATES = {
     "k_iso": _YEAR_FIRST, "k_dayrange": "0-9JFMASONDTWtT", "k_date": "0-9JFMASONDTWtT",
-    "k_monthrange": _MONTH_FIRST, "k_yearrange": _YEAR_FIRST, "k_md": "0-9JFMASONDTWtT",
+    "k_yearto": "tTyYfFqQ1369nNsS", "k_monthrange": _MONTH_FIRST, "k_yearrange": _YEAR_FIRST, "k_md": "0-9JFMASONDTWtT",
     "k_monthyear": _MONTH_FIRST, "k_part": "tTfFsSlL1-4", "k_code": "QH12", "k_firstn": "tTfF",
     "k_past": "tTpPlL", "k_vague": "rRtTpPlL", "k_rel": "tTlLaAnNoOyYfFsSeE0-9", "k_weekday": "lLMTWFS",
     "k_yearword": "tTfF", "k_label": _YEAR_FIRST, "k_possessive": _YEAR_FIRST, "k_year": _YEAR_FIRST,
@@ -319,6 +336,10 @@ def spec_of(m: re.Match[str]) -> Spec | None:
         if y2 < y1:
             return None
         return Spec("range", inner=(Spec("year", year=y1), Spec("year", year=y2)))
+    if kind == "k_yearto":
+        year_text = group("yt_y")
+        months = 12 if group("yt_year") else 3 if group("yt_quarter") else _int(group("yt_n"))
+        return Spec("monthsto", month_number(group("yt_m")), months, year=int(year_text) if year_text else None)
     if kind == "k_monthyear":
         return Spec("month", month_number(group("my_m")), year=int(group("my_y")))
     if kind == "k_part":
@@ -363,9 +384,14 @@ def spec_of(m: re.Match[str]) -> Spec | None:
 
 def _rel_spec(m: re.Match[str]) -> Spec:
     group = m.group
+    if group("rel_samep"):
+        return Spec("vague")  # without the figure it is compared with, no period at all
+    if group("rel_samey"):
+        # Without the figure it is compared with, all that is known is the year.
+        return Spec("year", year=int(group("rel_samey")))
     if group("rel_ybl"):
         return Spec("yearrel", rel=-2)
-    if group("rel_ym1"):
+    if group("rel_ym1") or group("rel_same"):
         return Spec("yearrel", rel=-1)
     if group("rel_y0"):
         return Spec("yearrel", rel=0)

@@ -70,7 +70,7 @@ def _need(anchor: date | None) -> date:
     return anchor
 
 
-_PART_KINDS = frozenset({"month", "quarter", "half", "firstmonths"})
+_PART_KINDS = frozenset({"month", "quarter", "half", "firstmonths", "monthsto"})
 
 
 def _known(value: _T | None) -> _T:
@@ -132,6 +132,13 @@ def _part(spec: Spec, y: int) -> tuple[Period, str, str]:
         first = 6 * (spec.a - 1) + 1
         name = f"{'first' if spec.a == 1 else 'second'} half"
         return Period(date(y, first, 1), last_day(y, first + 5)), f"the {name} of {y}", name
+    if spec.kind == "monthsto":
+        # The b months that end with month a of year y: "the year to March 2024" is April 2023 to March 2024.
+        month = _calendar.month_name[spec.a]
+        index = y * 12 + spec.a - 1 - (spec.b - 1)
+        start = date(index // 12, index % 12 + 1, 1)
+        words = {12: "twelve", 3: "three", 6: "six", 9: "nine"}.get(spec.b, str(spec.b))
+        return Period(start, last_day(y, spec.a)), f"the {words} months to the end of {month} {y}", f"{words} months to {month}"
     name = f"first {spec.a} months"
     return Period(date(y, 1, 1), last_day(y, spec.a)), f"the {name} of {y}", name
 
@@ -149,7 +156,7 @@ def _resolve_part(spec: Spec, anchor: date | None, ended: bool = False) -> _Reso
     period, phrase, name = _part(spec, today.year)
     # Cumulative "first N months" figures appear once the stretch is over; a named month, quarter
     # or half may be the current one, but not one still to come.
-    ended = ended or spec.kind == "firstmonths"
+    ended = ended or spec.kind in ("firstmonths", "monthsto")
     if _known(period.end if ended else period.start) > today:
         period, phrase, name = _part(spec, today.year - 1)
     rule = "had ended" if ended else "had begun"
