@@ -1,6 +1,6 @@
 """Data-driven cases for the normaliser: a sentence (and date) in, the claims it must yield out.
 
-Each case in tests/cases/claims.yaml lists the expected claims in order; only the fields a case
+Each case in tests/cases/claims.yaml (and the files of CASE_FILES) lists the expected claims in order; only the fields a case
 names are compared. Intervals and periods are written as the tool prints them.
 """
 
@@ -17,7 +17,13 @@ from factcheck.commands import parse_text
 from factcheck.model import Claim
 from factcheck.vocabulary import Vocabulary
 
-CASES = yaml.safe_load((Path(__file__).parent / "cases" / "claims.yaml").read_text(encoding="utf-8"))
+CASE_FILES = ("claims.yaml", "precision.yaml", "kinds.yaml", "implied-units.yaml", "scopes.yaml")
+CASES = [
+    case
+    for name in CASE_FILES
+    if (Path(__file__).parent / "cases" / name).is_file()
+    for case in yaml.safe_load((Path(__file__).parent / "cases" / name).read_text(encoding="utf-8"))
+]
 
 
 def shown(claim: Claim, field: str) -> Any:

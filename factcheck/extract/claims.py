@@ -178,7 +178,7 @@ class ClaimExtractor:
                 hard, soft, value_how = Interval(min(low, high), max(low, high)), None, "'between X and Y': both ends included"
                 qualifier, q_start = None, _between_start(sentence, number.start)
             else:
-                hard, soft, value_how = qualified_intervals(number, qualifier, measured, rounding, vocabulary.tolerance)
+                hard, soft, value_how = qualified_intervals(number, qualifier, measured, rounding, vocabulary.tolerance, vocabulary.precision)
             if rounding_how:
                 value_how += f" ({rounding_how})"
             if sign < 0:

@@ -17,6 +17,7 @@ from factcheck.errors import RuleFileError
 from factcheck.vocabulary.models import (
     Action,
     MetricVocabulary,
+    Precision,
     Qualifier,
     QualifierVocabulary,
     Source,
@@ -86,6 +87,7 @@ class Vocabulary:
     digest: str = ""
     rounding: str = "nearest"
     tolerance: float = 0.05
+    precision: Precision = field(default_factory=Precision)
     qualifiers: dict[str, Qualifier] = field(default_factory=dict)
     qualifier_phrases: list[str] = field(default_factory=list)  # longest first
     units: dict[str, Unit] = field(default_factory=dict)
@@ -155,6 +157,7 @@ def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places:
     if isinstance(parsed, QualifierVocabulary):
         vocabulary.rounding = parsed.rounding
         vocabulary.tolerance = parsed.tolerance
+        vocabulary.precision = parsed.precision
         for index, qualifier in enumerate(parsed.qualifiers):
             for phrase_index, phrase in enumerate(qualifier.phrases):
                 key = phrase.lower()

@@ -51,6 +51,42 @@ class Qualifier(Strict):
     _phrases = field_validator("phrases")(_clean_phrases)
 
 
+class Precision(Strict):
+    """How precise a bare number is taken to be, and how far "about" reaches from it."""
+
+    exact_digits: int | None = Field(
+        default=3,
+        ge=1,
+        le=30,
+        description=(
+            "a whole number written in digits, with no scale word, and with at least this many "
+            "significant digits (first to last non-zero digit) is exact: 184,730 and 9,060 are, while "
+            "51,000 and 330 are round figures, rounded to their last non-zero digit; null: only "
+            "numbers ending in a non-zero digit are exact"
+        ),
+    )
+    round_zeros: int | None = Field(
+        default=2,
+        ge=1,
+        le=30,
+        description=(
+            "a whole number ending in at least this many zeros is a round figure whatever its "
+            "significant digits: 47,500 and 115,000 are rounded, as outlets restating 47,499 and "
+            "115,112 write them; null: no such limit"
+        ),
+    )
+    about_steps: float | None = Field(
+        default=2,
+        ge=0,
+        le=100,
+        description=(
+            "'about' widens the rounding interval by at most this many steps of the stated precision "
+            "(u, the place of the last non-zero digit) and at most by the tolerance: 'about 417,000' "
+            "is 417,000 give or take 2,500 (half a step of rounding and two steps), not 5 %; null: by the tolerance alone"
+        ),
+    )
+
+
 class QualifierVocabulary(Strict):
     """How qualifiers and bare numbers become intervals."""
 
@@ -61,6 +97,7 @@ class QualifierVocabulary(Strict):
         description="nearest: 51,000 is [50,500, 51,500); truncate: [51,000, 52,000)",
     )
     tolerance: float = Field(default=0.05, ge=0, lt=1, description="how much 'about' widens the rounding interval, as a fraction of the value")
+    precision: Precision = Field(default_factory=Precision, description="which bare numbers are exact, and how far 'about' reaches")
     qualifiers: list[Qualifier] = Field(default_factory=list)
 
 
