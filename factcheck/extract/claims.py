@@ -25,6 +25,12 @@ from factcheck.vocabulary import Vocabulary
 _UP = r"(?<!made )(?<!make )(?<!makes )(?<!making )(?<!took )up|rose|risen|rises|rise|rising|increased|increases|increasing|grew|grown|grows|jumped|surged|soared|climbed|gained|higher"
 _DOWN = r"down|fell|fallen|falls|dropped|drops|declined|declines|decreased|decreases|plunged|slumped|lower|shrank|shrunk|slid"
 _CUE_BEFORE = re.compile(rf"(?:\b(?P<up>{_UP})|\b(?P<down>{_DOWN}))(?:\s+by)?\s*$", re.IGNORECASE)
+# Nominal changes: "a jump of 18.2 %", "a surge of 100 per cent", "an increase of 5 %".
+_NOUN_UP = r"increase|increases|rise|rises|jump|jumps|surge|surges|growth|gain|gains|hike|hikes|climb|spike|upturn|leap|boost|uptick|rebound"
+_NOUN_DOWN = r"decrease|decreases|decline|declines|drop|drops|fall|falls|reduction|reductions|cut|cuts|plunge|slump|downturn|dip|contraction|slide"
+_CHANGE_OF = re.compile(rf"\b(?:(?P<up>{_NOUN_UP})|(?P<down>{_NOUN_DOWN}))\s+of\s+(?:(?:about|around|almost|nearly|some|roughly|over|more\s+than|less\s+than|up\s+to)\s+)?$", re.IGNORECASE)
+# "accounted for 36.5 %", "made up 12 %": a share of a whole, whatever change words stand near.
+_SHARE_OF = re.compile(r"\b(?:accounted|accounts|account|accounting)\s+for\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$|\b(?:made|make|makes|making)\s+up\s+$", re.IGNORECASE)
 _CUE_AFTER = re.compile(
     r"\s*(?:(?P<up>increase|rise|jump|growth|gain|surge|hike|higher|more)\b|(?P<down>decrease|decline|drop|fall|reduction|cut|lower|fewer|less)\b)",
     re.IGNORECASE,
@@ -232,7 +238,10 @@ class ClaimExtractor:
         before = _CUE_BEFORE.search(sentence[max(0, q_start - 30) : q_start])
         after = _CUE_AFTER.match(sentence, number.end)
         if number.percent or (entry is not None and entry.kind == "percent"):
-            cue = before or after
+            window = sentence[max(0, number.start - 40) : number.start]
+            if _SHARE_OF.search(window):
+                return "share", 1, f"a percentage after '{_SHARE_OF.search(window).group(0).strip()}': a share"  # type: ignore[union-attr]
+            cue = before or after or _CHANGE_OF.search(window)
             if cue:
                 sign = -1 if cue.group("down") else 1
                 return "change", sign, f"a percentage with '{cue.group(0).strip()}': a change"

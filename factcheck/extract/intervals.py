@@ -21,9 +21,17 @@ def find_qualifier(text: str, start: int, phrases: list[str], qualifiers: dict[s
         return None, None, start
     for phrase in phrases:
         if lowered.endswith(phrase) and (len(lowered) == len(phrase) or not lowered[-len(phrase) - 1].isalnum()):
+            qualifier = qualifiers[phrase]
+            if qualifier.not_after and _word_before(lowered, len(lowered) - len(phrase)) in qualifier.not_after:
+                return None, None, start  # "rose up to 12,345": a change verb and the level it reached
             begin = _phrase_start(text, start, phrase)
-            return qualifiers[phrase], phrase, begin
+            return qualifier, phrase, begin
     return None, None, start
+
+
+def _word_before(lowered: str, end: int) -> str:
+    words = lowered[:end].split()
+    return words[-1].strip(",;:\"'()") if words else ""
 
 
 def _phrase_start(text: str, start: int, phrase: str) -> int:

@@ -35,32 +35,80 @@ VOCABULARY_DIR = "vocabulary"
 
 @dataclass
 class PhraseTable:
-    """Phrases (case-insensitive, whole words) to the entry they name, with one compiled search."""
+    """Phrases (case-insensitive, whole words) to the entry they name, with one compiled search.
+
+    ``variants`` are inflections generated from the phrases (``inflections``): they match only
+    where no phrase written in a file says otherwise, and a variant two entries would generate
+    names neither.
+    """
 
     entries: dict[str, str] = field(default_factory=dict)
+    variants: dict[str, str | None] = field(default_factory=dict)
     _regex: re.Pattern[str] | None = None
+    _lookup: dict[str, str] | None = None
 
-    def add(self, phrase: str, target: str) -> str | None:
+    def add(self, phrase: str, target: str, inflect: bool = False) -> str | None:
         """Add a phrase; returns the entry that already owns it, if another one does."""
         key = fold(phrase)
         owner = self.entries.get(key)
         if owner is not None and owner != target:
             return owner
         self.entries[key] = target
-        self._regex = None
+        if inflect:
+            for variant in inflections(key):
+                if self.variants.get(variant, target) != target:
+                    self.variants[variant] = None  # two entries make it: ambiguous, so nobody's
+                else:
+                    self.variants[variant] = target
+        self._regex = self._lookup = None
         return None
+
+    @property
+    def lookup(self) -> dict[str, str]:
+        """Every phrase that matches, written or generated, to its entry."""
+        if self._lookup is None:
+            lookup = {variant: target for variant, target in self.variants.items() if target is not None}
+            lookup.update(self.entries)
+            self._lookup = lookup
+        return self._lookup
 
     @property
     def regex(self) -> re.Pattern[str]:
         """Matches folded text. Longest first, so "telecom and online fraud" beats "online fraud"."""
         if self._regex is None:
-            phrases = sorted(self.entries, key=lambda p: (-len(p), p))
+            phrases = sorted(self.lookup, key=lambda p: (-len(p), p))
             self._regex = re.compile(alternation(phrases))
         return self._regex
 
     def find(self, folded: str) -> list[tuple[int, int, str]]:
         """Every match in folded text as (start, end, entry)."""
-        return [(m.start(), m.end(), self.entries[" ".join(m.group(0).split())]) for m in self.regex.finditer(folded)]
+        lookup = self.lookup
+        return [(m.start(), m.end(), lookup[" ".join(m.group(0).split())]) for m in self.regex.finditer(folded)]
+
+
+_ENDINGS = ("ions", "ion", "ing", "ed")
+
+
+def inflections(phrase: str) -> list[str]:
+    """Other forms of a phrase whose last word is a regular verb form: "arrested" gives "arresting";
+    "investigated" gives "investigating", "investigation" and "investigations"; "committed" gives
+    "committing". Only -ed, -ing and -ion(s) forms: an -s form is as often a plural noun ("places").
+    A phrase whose last word has none of those endings, or is short, gives nothing."""
+    head, _, last = phrase.rpartition(" ")
+    if len(last) < 5 or not last.isalpha():
+        return []
+    ending = next((e for e in _ENDINGS if last.endswith(e)), None)
+    if ending is None:
+        return []
+    base = last[: -len(ending)]
+    if len(base) < 3:
+        return []
+    forms = {base + "ed", base + "ing"}
+    doubled = len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiousl"
+    if base.endswith("t") and not base.endswith("st") and not doubled:
+        forms.update({base + "ion", base + "ions"})  # prosecuted: prosecution(s)
+    prefix = head + " " if head else ""
+    return sorted(prefix + form for form in forms if form != last)
 
 
 def alternation(phrases: list[str]) -> str:
@@ -186,7 +234,7 @@ def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places:
             vocabulary.action_entries[action.id] = action
             _origin(vocabulary, located, f"action:{action.id}", ("actions", index))
             for phrase_index, phrase in enumerate(action.phrases):
-                owner = vocabulary.actions.add(phrase, action.id)
+                owner = vocabulary.actions.add(phrase, action.id, inflect=True)
                 if owner is not None:
                     raise located.error(("actions", index, "phrases", phrase_index), f"expected each action phrase once, found '{phrase}' also in action '{owner}'")
         for index, topic in enumerate(parsed.topics):

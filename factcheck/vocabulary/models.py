@@ -47,8 +47,17 @@ class Qualifier(Strict):
         description="next_step: [x, x+u) with u the place of the last non-zero digit; rounding: the bare rounding interval",
     )
     tolerance: float | None = Field(default=None, ge=0, lt=1, description="overrides the file's tolerance for this qualifier")
+    not_after: list[Phrase] = Field(
+        default_factory=list,
+        description="words that, just before a phrase, make it part of a verb instead: 'shot up to 12,345' is a level reached, not at most 12,345",
+    )
 
     _phrases = field_validator("phrases")(_clean_phrases)
+
+    @field_validator("not_after")
+    @classmethod
+    def _lower(cls, words: list[str]) -> list[str]:
+        return [word.lower() for word in _clean_phrases(words)]
 
 
 class Precision(Strict):
