@@ -6,6 +6,7 @@ names are compared. Intervals and periods are written as the tool prints them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from factcheck.commands import parse_text
+from factcheck.commands import parse_text, text_article
+from factcheck.extract import ClaimExtractor
 from factcheck.model import Claim
 from factcheck.vocabulary import Vocabulary
 
@@ -47,7 +49,10 @@ def test_claim_case(case: dict[str, Any], vocabulary: Vocabulary) -> None:
     published = case.get("date")
     if isinstance(published, str):
         published = date.fromisoformat(published)
-    claims = parse_text(case["text"], vocabulary, published)
+    if "scope" in case:  # the article's front matter `scope:`
+        claims = ClaimExtractor(vocabulary).extract(replace(text_article(case["text"], published), scope=case["scope"]))
+    else:
+        claims = parse_text(case["text"], vocabulary, published)
     expected = case.get("claims", [])
     got = [{field: shown(claim, field) for field in want} for claim, want in zip(claims, expected)]
     assert got == expected[: len(got)], "\n".join(f"{c.text}: {dict(c.how)}" for c in claims)

@@ -17,9 +17,11 @@ from factcheck.extract.intervals import find_qualifier, negate, qualified_interv
 from factcheck.extract.metrics import decide_metric, nearest, noun_after
 from factcheck.extract.numbers import SCALES, NumberMention, find_numbers
 from factcheck.extract.periods import TimeMention, find_time_mentions, resolve_period
+from factcheck.extract.scopes import ScopeFinder, decide_scope
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.sources import SourceMention, find_sources
-from factcheck.model import Article, Claim, Interval, Period
+from factcheck.extract.unit_context import implied_unit, noun_before, rate_after, rate_before, rate_unit
+from factcheck.model import UNKNOWN, Article, Claim, Decision, Identity, Interval, Period
 from factcheck.vocabulary import Vocabulary
 
 _UP = r"(?<!made )(?<!make )(?<!makes )(?<!making )(?<!took )up|rose|risen|rises|rise|rising|increased|increases|increasing|grew|grown|grows|jumped|surged|soared|climbed|gained|higher"
@@ -53,6 +55,8 @@ class _Draft:
     unit_how: str
     noun: str | None
     range_high: NumberMention | None = None  # "between X and Y": Y
+    unit_stated: bool = False  # a noun, sign or rate written with the figure
+    rate: bool = False  # "31.2 per 100,000 people": its own unit, never a count
 
 
 class ClaimExtractor:
@@ -111,9 +115,16 @@ class ClaimExtractor:
             if furniture.contains(start, end):
                 continue
             unit, unit_how, noun_end = self._unit(sentence, folded, number)
+            rate = False
+            if not number.percent:
+                unit, unit_how, noun_end, rate = self._rate(folded, number, unit, unit_how, noun_end)
             if not_a_claim(sentence, number, unit is not None):
                 continue
-            draft = _Draft(number, start, s_start + noun_end, unit, unit_how, noun_after(sentence, number.end))
+            if unit is None and not number.currency and not number.percent:
+                before = noun_before(self.vocabulary.unit_aliases, folded, drafts[-1].end - s_start if drafts else 0, number.start)
+                if before is not None:
+                    unit, unit_how = before[0], f"'{sentence[before[1]:before[2]]}' before the number -> {before[0]}"
+            draft = _Draft(number, start, s_start + noun_end, unit, unit_how, noun_after(sentence, number.end), unit_stated=unit is not None, rate=rate)
             # "between 40,000 and 50,000": one claim spanning both numbers.
             if drafts and _RANGE_AND.match(sentence[drafts[-1].number.end : number.start]) and sentence[: drafts[-1].number.start].rstrip().lower().endswith("between"):
                 drafts[-1] = _range(drafts[-1], draft)
@@ -141,6 +152,17 @@ class ClaimExtractor:
                 return name, f"'{written}' -> {name}", match.end()
         return None, "no unit noun after the number", number.end
 
+    def _rate(self, folded: str, number: NumberMention, unit: str | None, how: str, noun_end: int) -> tuple[str | None, str, int, bool]:
+        """A rate ("per 100,000 people", "a rate of 31.2") is its own unit, never a count."""
+        per = rate_after(folded, noun_end)
+        if per is not None:
+            name = rate_unit(unit, per[0])
+            return name, f"'{folded[noun_end:per[1]].strip()}': a rate -> {name}", per[1], True
+        if rate_before(folded, number.start):
+            name = rate_unit(unit, None)
+            return name, f"'rate' before the number: a rate -> {name}", noun_end, True
+        return unit, how, noun_end, False
+
     # -- drafts to claims --------------------------------------------------------------------
 
     def _finish(
@@ -157,28 +179,35 @@ class ClaimExtractor:
         vocabulary = self.vocabulary
         topics = vocabulary.topics.find(folded)
         actions = vocabulary.actions.find(folded)
+        scopes = ScopeFinder(vocabulary, folded)
         claims: list[Claim] = []
         for index, draft in enumerate(drafts):
             number = draft.number
             how: list[tuple[str, str]] = []
             links: list[tuple[str, str]] = []
             unit, unit_how = draft.unit, draft.unit_how
+            unit_decision = Decision("stated") if draft.unit_stated else UNKNOWN
             previous = claims[-1] if claims else None
             between = sentence[drafts[index - 1].end - s_start : number.start] if index else ""
             if previous is not None and _PART_OF.search(between):
                 links.append(("part_of", previous.id))
+            metric, matched, metric_how = decide_metric(vocabulary, topics, actions, sentence, number.start, number.end, draft.noun)
+            implied = implied_unit(vocabulary, topics, metric, matched, folded, number.end) if unit is None and not number.percent else None
+            if implied is not None:
+                unit, unit_how, unit_decision = implied[0], f"no unit noun; {implied[1]} (metrics vocabulary)", Decision("implied", "vocabulary")
             # "121,000 individuals ... and an additional 27,000": the noun is left out, not changed.
-            if unit is None and previous is not None and previous.unit is not None and previous.kind in ("count", "money") and not number.percent:
+            elif unit is None and previous is not None and previous.unit is not None and previous.kind in ("count", "money") and not number.percent:
                 unit = previous.unit
                 reason = "part of" if links else "carried over from"
                 unit_how = f"no unit noun; {reason} '{previous.text}' earlier in the sentence"
+                unit_decision = Decision("guessed", previous.id)
             how.append(("unit", unit_how))
 
             qualifier, phrase, q_start = find_qualifier(sentence, number.start, vocabulary.qualifier_phrases, vocabulary.qualifiers)
-            kind, sign, kind_how = self._kind(sentence, number, q_start, unit)
+            kind, sign, kind_how = self._kind(sentence, number, q_start, unit, draft.rate)
             how.append(("kind", kind_how))
             rounding, rounding_how = self._rounding(source[0])
-            measured = kind in ("change", "share", "ratio")
+            measured = kind in ("change", "share", "ratio", "rate")
             if draft.range_high is not None:
                 low, high = float(number.value), float(draft.range_high.value)
                 hard, soft, value_how = Interval(min(low, high), max(low, high)), None, "'between X and Y': both ends included"
@@ -198,8 +227,10 @@ class ClaimExtractor:
             anchor, anchor_how = article.anchor_date(draft.start)
             period, period_how, claim_source = self._period(sentence, number.start, draft.end - s_start, kind, period_mentions, anchor, anchor_how, source)
             how.append(("period", period_how))
-            metric, matched, metric_how = decide_metric(vocabulary, topics, actions, sentence, number.start, number.end, draft.noun)
             how.append(("metric", metric_how))
+            next_start = drafts[index + 1].number.start if index + 1 < len(drafts) else None
+            scope, scope_decision, scope_how = decide_scope(vocabulary, scopes.stated(number.start, draft.end - s_start, next_start), article)
+            how.append(("scope", scope_how))
             if claim_source is not None:
                 how.append(("source", source[1]))
 
@@ -229,12 +260,16 @@ class ClaimExtractor:
                 dated=anchor,
                 links=tuple(links),
                 how=tuple(how),
+                scope=scope,
+                identity=Identity(unit=unit_decision, scope=scope_decision),
             )
             claims.append(claim)
         return _link_changes(sentence, s_start, claims)
 
-    def _kind(self, sentence: str, number: NumberMention, q_start: int, unit: str | None) -> tuple[str, int, str]:
+    def _kind(self, sentence: str, number: NumberMention, q_start: int, unit: str | None, rate: bool = False) -> tuple[str, int, str]:
         entry = self.vocabulary.unit(unit)
+        if rate or (entry is not None and entry.kind == "rate"):
+            return "rate", 1, f"'{unit}': a rate, never a count"
         before = _CUE_BEFORE.search(sentence[max(0, q_start - 30) : q_start])
         after = _CUE_AFTER.match(sentence, number.end)
         if number.percent or (entry is not None and entry.kind == "percent"):

@@ -20,6 +20,8 @@ from factcheck.vocabulary.models import (
     Precision,
     Qualifier,
     QualifierVocabulary,
+    Scope,
+    ScopeVocabulary,
     Source,
     SourcePattern,
     SourceVocabulary,
@@ -145,6 +147,9 @@ class Vocabulary:
     topics: PhraseTable = field(default_factory=PhraseTable)
     topic_entries: dict[str, Topic] = field(default_factory=dict)
     action_entries: dict[str, Action] = field(default_factory=dict)
+    scopes: PhraseTable = field(default_factory=PhraseTable)
+    scope_entries: dict[str, Scope] = field(default_factory=dict)
+    default_scope: str | None = None
     sources: list[SourceMatcher] = field(default_factory=list)
     source_entries: dict[str, Source] = field(default_factory=dict)
     # Where each entry is defined, "file:line", for `factcheck explain`: keys like "topic:telecom-fraud".
@@ -162,6 +167,11 @@ class Vocabulary:
     def parents(self) -> dict[str, str]:
         """Topic -> its broader topic, for the part-within-whole check."""
         return {topic.id: topic.parent for topic in self.topic_entries.values() if topic.parent}
+
+    @property
+    def scope_parents(self) -> dict[str, str]:
+        """Scope -> the scope it lies within (a province's country), for the part-within-whole check."""
+        return {scope.id: scope.parent for scope in self.scope_entries.values() if scope.parent}
 
     def unit(self, name: str | None) -> Unit | None:
         return self.units.get(name) if name else None
@@ -187,7 +197,7 @@ def load_vocabulary(rule_dirs: list[str]) -> Vocabulary:
             rule_dirs[0] if rule_dirs else None,
         )
     vocabulary = Vocabulary(files=files)
-    places: list[tuple[LocatedYaml, int, Topic | Unit]] = []
+    places: list[tuple[LocatedYaml, int, Topic | Unit | Scope | Action]] = []
     digest = hashlib.sha256()
     for path in files:
         located = load_yaml(path)
@@ -201,7 +211,7 @@ def load_vocabulary(rule_dirs: list[str]) -> Vocabulary:
     return vocabulary
 
 
-def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places: list[tuple[LocatedYaml, int, Topic | Unit]]) -> None:
+def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places: list[tuple[LocatedYaml, int, Topic | Unit | Scope | Action]]) -> None:
     if isinstance(parsed, QualifierVocabulary):
         vocabulary.rounding = parsed.rounding
         vocabulary.tolerance = parsed.tolerance
@@ -248,6 +258,9 @@ def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places:
                     raise located.error(("topics", index, "phrases", phrase_index), f"expected each topic phrase once, found '{phrase}' also in topic '{owner}'")
         # References are checked once every file is in (a parent may live in another file).
         places.extend((located, index, topic) for index, topic in enumerate(parsed.topics))
+        places.extend((located, index, action) for index, action in enumerate(parsed.actions))
+    elif isinstance(parsed, ScopeVocabulary):
+        _merge_scopes(vocabulary, parsed, located, places)
     elif isinstance(parsed, SourceVocabulary):
         for index, source in enumerate(parsed.sources):
             if source.id in vocabulary.source_entries:
@@ -261,12 +274,56 @@ def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places:
                 vocabulary.sources.append(SourceMatcher(source, pattern, regex))
 
 
+def _merge_scopes(vocabulary: Vocabulary, parsed: ScopeVocabulary, located: LocatedYaml, places: list[tuple[LocatedYaml, int, Topic | Unit | Scope | Action]]) -> None:
+    if parsed.default is not None:
+        # A later file's default replaces an earlier one's, as a beat's rules replace the shipped ones.
+        vocabulary.default_scope = parsed.default
+        vocabulary.origins["scope-default"] = f"{located.path.replace(os.sep, '/')}:{located.where(('default',))[0]}"
+        places.append((located, -1, Scope(id=parsed.default, phrases=[parsed.default])))
+    for index, scope in enumerate(parsed.scopes):
+        if scope.id in vocabulary.scope_entries:
+            raise located.error(("scopes", index, "id"), f"expected each scope id once, found '{scope.id}' again")
+        vocabulary.scope_entries[scope.id] = scope
+        _origin(vocabulary, located, f"scope:{scope.id}", ("scopes", index))
+        for phrase_index, phrase in enumerate(scope.phrases):
+            owner = vocabulary.scopes.add(phrase, scope.id)
+            if owner is not None:
+                raise located.error(("scopes", index, "phrases", phrase_index), f"expected each scope phrase once, found '{phrase}' also in scope '{owner}'")
+        places.append((located, index, scope))
+
+
+def _check_scope(vocabulary: Vocabulary, located: LocatedYaml, index: int, scope: Scope) -> None:
+    if index < 0:  # the file's default
+        if scope.id not in vocabulary.scope_entries:
+            raise located.error(("default",), f"expected the id of a scope as the default, found '{scope.id}'")
+        return
+    if scope.parent is None:
+        return
+    if scope.parent not in vocabulary.scope_entries:
+        raise located.error(("scopes", index, "parent"), f"expected the id of a scope, found '{scope.parent}'")
+    seen = [scope.id]
+    current: str | None = scope.parent
+    while current is not None:
+        if current in seen:
+            chain = " -> ".join([*seen, current])
+            raise located.error(("scopes", index, "parent"), f"expected a parent chain that ends, found a cycle {chain}")
+        seen.append(current)
+        current = vocabulary.scope_entries[current].parent if current in vocabulary.scope_entries else None
+
+
 def _origin(vocabulary: Vocabulary, located: LocatedYaml, key: str, loc: tuple[str, int]) -> None:
     vocabulary.origins.setdefault(key, f"{located.path.replace(os.sep, '/')}:{located.where(loc)[0]}")
 
 
-def _check_references(vocabulary: Vocabulary, places: list[tuple[LocatedYaml, int, Topic | Unit]]) -> None:
+def _check_references(vocabulary: Vocabulary, places: list[tuple[LocatedYaml, int, Topic | Unit | Scope | Action]]) -> None:
     for located, index, entry in places:
+        if isinstance(entry, Action):
+            if entry.unit is not None and entry.unit not in vocabulary.units:
+                raise located.error(("actions", index, "unit"), f"expected the name of a unit, found '{entry.unit}'")
+            continue
+        if isinstance(entry, Scope):
+            _check_scope(vocabulary, located, index, entry)
+            continue
         if isinstance(entry, Unit):
             if entry.definition is not None:
                 base = entry.definition.replace("*", " ").split()[-1]
@@ -278,6 +335,8 @@ def _check_references(vocabulary: Vocabulary, places: list[tuple[LocatedYaml, in
             raise located.error(("topics", index, "parent"), f"expected the id of a topic, found '{topic.parent}'")
         if topic.default_action is not None and topic.default_action not in vocabulary.action_entries:
             raise located.error(("topics", index, "default_action"), f"expected the id of an action, found '{topic.default_action}'")
+        if topic.unit is not None and topic.unit not in vocabulary.units:
+            raise located.error(("topics", index, "unit"), f"expected the name of a unit, found '{topic.unit}'")
 
 
 def _source_regex(pattern: str, index: int) -> str | None:

@@ -119,7 +119,7 @@ class Unit(Strict):
     )
     aliases: list[Phrase] = Field(default_factory=list, description="nouns after a number that mean this unit")
     symbols: list[Phrase] = Field(default_factory=list, description="signs written before a number, e.g. $ or RMB")
-    kind: Literal["count", "money", "percent", "ratio"] = "count"
+    kind: Literal["count", "money", "percent", "ratio", "rate"] = "count"
 
     _aliases = field_validator("aliases", "symbols")(_clean_phrases)
 
@@ -142,6 +142,7 @@ class Action(Strict):
 
     id: Identifier
     phrases: list[Phrase] = Field(min_length=1)
+    unit: Identifier | None = Field(default=None, description="the unit of a figure of this action with no unit noun: 'killed' counts person")
 
     _phrases = field_validator("phrases")(_clean_phrases)
 
@@ -154,6 +155,7 @@ class Topic(Strict):
     phrases: list[Phrase] = Field(min_length=1)
     parent: Identifier | None = Field(default=None, description="a broader topic this one is part of")
     default_action: Identifier | None = Field(default=None, description="the action when the sentence names none")
+    unit: Identifier | None = Field(default=None, description="the unit of a figure of this topic with no unit noun: '50,000 cybercrimes' counts case")
 
     _phrases = field_validator("phrases")(_clean_phrases)
 
@@ -163,6 +165,27 @@ class MetricVocabulary(Strict):
     description: str | None = None
     actions: list[Action] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)
+
+
+class Scope(Strict):
+    """Where a figure applies: a country, a state or province, a city, an agency."""
+
+    id: Identifier
+    description: str | None = None
+    phrases: list[Phrase] = Field(min_length=1, description="words naming the place in a figure's clause: 'Guangdong', 'nationwide'")
+    parent: Identifier | None = Field(default=None, description="the scope this one lies within: a province's country; its figures are at most the parent's")
+
+    _phrases = field_validator("phrases")(_clean_phrases)
+
+
+class ScopeVocabulary(Strict):
+    kind: Literal["scopes"]
+    description: str | None = None
+    default: Identifier | None = Field(
+        default=None,
+        description="the scope of a figure whose clause names none, when the article's front matter gives no 'scope:' either",
+    )
+    scopes: list[Scope] = Field(default_factory=list)
 
 
 class SourcePattern(Strict):
@@ -193,6 +216,6 @@ class SourceVocabulary(Strict):
 
 
 VocabularyFile = Annotated[
-    Union[QualifierVocabulary, UnitVocabulary, MetricVocabulary, SourceVocabulary],
+    Union[QualifierVocabulary, UnitVocabulary, MetricVocabulary, SourceVocabulary, ScopeVocabulary],
     Field(discriminator="kind"),
 ]
