@@ -28,7 +28,7 @@ from typing import Any
 
 import factcheck
 from factcheck.findings import ArticleRef
-from factcheck.model import Article, Claim, Interval, Period
+from factcheck.model import Article, Claim, Decision, Identity, Interval, Period
 
 FORMAT = 1
 DEFAULT_DIRECTORY = ".factcheck-cache"
@@ -162,6 +162,8 @@ def encode_claim(claim: Claim) -> dict[str, Any]:
         "links": [list(pair) for pair in claim.links],
         "how": [list(pair) for pair in claim.how],
         "corrected": claim.corrected,
+        "scope": claim.scope,
+        "identity": [list(decision) for decision in claim.identity],
     }
 
 
@@ -189,6 +191,8 @@ def decode_claim(data: dict[str, Any], article_id: str) -> Claim:
         links=tuple((relation, target) for relation, target in data["links"]),
         how=tuple((name, how) for name, how in data["how"]),
         corrected=data["corrected"],
+        scope=data.get("scope"),
+        identity=Identity(*(Decision(basis, origin) for basis, origin in data.get("identity", ()))),
     )
 
 
