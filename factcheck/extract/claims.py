@@ -192,14 +192,17 @@ class ClaimExtractor:
             if previous is not None and _PART_OF.search(between):
                 links.append(("part_of", previous.id))
             metric, matched, metric_how = decide_metric(vocabulary, topics, actions, sentence, number.start, number.end, draft.noun)
+            carry = unit is None and previous is not None and previous.unit is not None and previous.kind in ("count", "money") and not number.percent
             implied = implied_unit(vocabulary, topics, metric, matched, folded, number.end) if unit is None and not number.percent else None
-            if implied is not None:
+            if carry and links and previous is not None:
+                # "3,275 people ..., of whom 2,281": the part counts what its whole counts.
+                unit, unit_how, unit_decision = previous.unit, f"no unit noun; part of '{previous.text}' earlier in the sentence", Decision("carried", previous.id)
+            elif implied is not None:
                 unit, unit_how, unit_decision = implied[0], f"no unit noun; {implied[1]} (metrics vocabulary)", Decision("implied", "vocabulary")
             # "121,000 individuals ... and an additional 27,000": the noun is left out, not changed.
-            elif unit is None and previous is not None and previous.unit is not None and previous.kind in ("count", "money") and not number.percent:
+            elif carry and previous is not None:
                 unit = previous.unit
-                reason = "part of" if links else "carried over from"
-                unit_how = f"no unit noun; {reason} '{previous.text}' earlier in the sentence"
+                unit_how = f"no unit noun; carried over from '{previous.text}' earlier in the sentence"
                 unit_decision = Decision("guessed", previous.id)
             how.append(("unit", unit_how))
 
