@@ -36,6 +36,10 @@ _LEVEL_VERB = re.compile(
     r"|rose|fell|went\s+up|went\s+down|shot\s+up|grew|climbed|dropped|declined|jumped|increased|decreased|was|were|is|are)"
     r"(?:\s+to|\s+by)?(?:\s+(?:about|around|nearly|almost|some|roughly|more\s+than|over|under|fewer\s+than|less\s+than|up\s+to|at\s+least))?\s*"
 )
+_LEVEL_TAIL = re.compile(
+    r"\b(?:numbered|totalled|totaled|totals|total|reached|at|to|hit|topped|exceeded|rose|fell|up|down|grew|climbed|dropped|declined|jumped|increased|decreased|was|were|is|are"
+    r"|about|around|nearly|almost|some|roughly|than|over|under|least)\s*$"
+)
 
 
 def rate_after(folded: str, end: int) -> tuple[str, int] | None:
@@ -63,6 +67,8 @@ def rate_unit(numerator: str | None, denominator: str | None) -> str:
 def noun_before(aliases: PhraseTable, folded: str, low: int, start: int) -> tuple[str, int, int] | None:
     """The unit noun nearest before the figure in its clause ("cases of fraud numbered 6,200",
     "the number of cases went up to 9,481"), after ``low`` (the previous figure's end)."""
+    if _LEVEL_TAIL.search(folded, max(low, start - 40), start) is None:
+        return None  # no level verb before the figure: the alias scan (slow) is not needed
     window_start = max(low, start - _NOUN_BEFORE_WINDOW)
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(folded, window_start, start)]
     if breaks:
