@@ -120,3 +120,28 @@ def test_loader_never_crashes(tmp_path: Path, text: str) -> None:
         load_vocabulary([str(rules)])
     except RuleFileError as error:
         assert error.path and error.line and error.column
+
+
+def test_action_phrases_match_their_regular_forms() -> None:
+    """-ed, -ing and -ion(s) forms of an action phrase match it; a written phrase wins over a
+    generated one, and a form two actions would generate names neither."""
+    from factcheck.vocabulary import PhraseTable, inflections
+
+    assert inflections("prosecuted") == ["prosecuting", "prosecution", "prosecutions"]
+    assert inflections("opened against") == [] and inflections("held") == []
+    table = PhraseTable()
+    table.add("investigated", "handled", inflect=True)
+    table.add("investigating", "probing", inflect=True)  # written: it is probing's, not handled's
+    table.add("convicted", "convicted", inflect=True)
+    table.add("convicting", "sentenced", inflect=True)  # both generate "conviction": nobody's
+    table.add("arrested", "arrested", inflect=True)
+    found = {text: entry for text in ("investigation", "investigating", "convicting", "conviction", "arresting") for _, _, entry in table.find(text)}
+    # "investigation" comes from both "investigated" and "investigating": ambiguous as well.
+    assert found == {"investigating": "probing", "convicting": "sentenced", "arresting": "arrested"}
+
+
+def test_scopes_vocabulary_parents_and_default(vocabulary) -> None:  # type: ignore[no-untyped-def]
+    assert vocabulary.default_scope == "china"
+    assert vocabulary.scope_parents["shenzhen"] == "guangdong" and vocabulary.scope_parents["guangdong"] == "china"
+    assert "china" not in vocabulary.scope_parents
+    assert vocabulary.origins["scope:zhejiang"].startswith(str(REPO / "rules" / "vocabulary" / "scopes.yaml").replace("\\", "/"))
