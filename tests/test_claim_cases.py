@@ -35,6 +35,8 @@ def shown(claim: Claim, field: str) -> Any:
         return str(claim.soft) if claim.soft else None
     if field == "period":
         return str(claim.period) if claim.period else None
+    if field.endswith("_basis"):  # "unit_basis": how Claim.identity.unit was decided
+        return getattr(claim.identity, field.removesuffix("_basis")).basis
     if field == "links":
         return sorted(relation for relation, _ in claim.links)
     return getattr(claim, field)

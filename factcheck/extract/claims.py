@@ -391,7 +391,10 @@ def _range(first: _Draft, second: _Draft) -> _Draft:
     if low.scale is None and high.scale is not None:
         low = replace(low, value=low.value * SCALES[high.scale], step=low.step * SCALES[high.scale], scale=high.scale)
     unit = second.unit or first.unit
-    return _Draft(low, first.start, second.end, unit, second.unit_how if second.unit else first.unit_how, second.noun, range_high=high)
+    return _Draft(
+        low, first.start, second.end, unit, second.unit_how if second.unit else first.unit_how, second.noun, range_high=high,
+        unit_stated=second.unit_stated or first.unit_stated, rate=second.rate or first.rate,
+    )
 
 
 def _between_start(sentence: str, start: int) -> int:

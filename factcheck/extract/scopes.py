@@ -20,6 +20,12 @@ _CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:and|but|while|whereas|aga
 # A phrase after the figure is its place when a preposition introduces it, or is itself an adverb.
 _LOCATIVE = re.compile(r"\b(?:in|across|throughout|within|from|for|at)\s+(?:the\s+)?$")
 _ADVERBS = ("nationwide", "countrywide", "across ", "throughout ")
+# Where something was said is not where the figure applies: "BEIJING, March 8 (Xinhua) --",
+# "told reporters in Beijing", "speaking in Shanghai".
+_DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\(|[-—–])")
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|say|told\s+(?:reporters|journalists|a\s+press\s+conference)|speaking|spoke|announced|briefing|conference|meeting|forum|session|held)\s+(?:in|at)\s+$"
+)
 # A phrase before the figure is nearer, in practice, than the same distance after it.
 _BEFORE_PENALTY = 1.5
 
@@ -29,7 +35,8 @@ class ScopeFinder:
 
     def __init__(self, vocabulary: Vocabulary, folded: str) -> None:
         self.folded = folded
-        self.matches = vocabulary.scopes.find(folded) if vocabulary.scope_entries else []
+        found = vocabulary.scopes.find(folded) if vocabulary.scope_entries else []
+        self.matches = [m for m in found if not _where_said(folded, m[0], m[1])] if found else found
         self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(folded)] if self.matches else []
 
     def stated(self, start: int, end: int, next_start: int | None) -> tuple[str, str] | None:
@@ -57,6 +64,13 @@ class ScopeFinder:
     def _locative(self, end: int, m_start: int, m_end: int) -> bool:
         phrase = self.folded[m_start:m_end]
         return phrase.startswith(_ADVERBS) or bool(_LOCATIVE.search(self.folded, max(end, m_start - 20), m_start))
+
+
+def _where_said(folded: str, start: int, end: int) -> bool:
+    """A dateline at the head of the sentence, or the place of a speech or a meeting."""
+    if not folded[:start].strip() and _DATELINE_AFTER.match(folded, end):
+        return True
+    return _SPEECH_BEFORE.search(folded, max(0, start - 40), start) is not None
 
 
 def decide_scope(vocabulary: Vocabulary, stated: tuple[str, str] | None, article: Article) -> tuple[str | None, Decision, str]:
