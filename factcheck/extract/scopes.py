@@ -37,6 +37,8 @@ class ScopeFinder:
         self.folded = folded
         found = vocabulary.scopes.find(folded) if vocabulary.scope_entries else []
         self.matches = [m for m in found if not _where_said(folded, m[0], m[1])] if found else found
+        if len(self.matches) > 1:
+            self.matches = _without_appositions(self.matches, folded, vocabulary.scope_parents)
         self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(folded)] if self.matches else []
 
     def stated(self, start: int, end: int, next_start: int | None) -> tuple[str, str] | None:
@@ -58,12 +60,38 @@ class ScopeFinder:
                 best = (distance, m_start, scope)
         if best is None:
             return None
-        phrase_end = next(m_end for m_start, m_end, _ in self.matches if m_start == best[1])
-        return best[2], self.folded[best[1] : phrase_end]
+        index = next(i for i, match in enumerate(self.matches) if match[0] == best[1])
+        m_start, m_end, scope = self.matches[index]
+        # "Zhejiang and Jiangsu together accounted for 7,330": both places, so neither alone.
+        if index and m_end <= start and self.folded[self.matches[index - 1][1] : m_start] == " and ":
+            other = self.matches[index - 1]
+            return "+".join(sorted({other[2], scope})), self.folded[other[0] : m_end]
+        return scope, self.folded[m_start:m_end]
 
     def _locative(self, end: int, m_start: int, m_end: int) -> bool:
         phrase = self.folded[m_start:m_end]
         return phrase.startswith(_ADVERBS) or bool(_LOCATIVE.search(self.folded, max(end, m_start - 20), m_start))
+
+
+def _without_appositions(matches: list[tuple[int, int, str]], folded: str, parents: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Drop a place named only to locate the one before it: "Guangdong, China's most populous
+    province", "Hangzhou, Zhejiang", "Shenzhen in Guangdong"."""
+    kept = [matches[0]]
+    for match in matches[1:]:
+        previous = kept[-1]
+        if folded[previous[1] : match[0]] in (", ", " in ", ", in ") and match[2] in _chain(previous[2], parents):
+            continue
+        kept.append(match)
+    return kept
+
+
+def _chain(scope: str, parents: dict[str, str]) -> list[str]:
+    found: list[str] = []
+    current = parents.get(scope)
+    while current is not None and current not in found:
+        found.append(current)
+        current = parents.get(current)
+    return found
 
 
 def _where_said(folded: str, start: int, end: int) -> bool:
