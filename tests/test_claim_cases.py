@@ -59,3 +59,24 @@ def test_claim_case(case: dict[str, Any], vocabulary: Vocabulary) -> None:
     got = [{field: shown(claim, field) for field in want} for claim, want in zip(claims, expected)]
     assert got == expected[: len(got)], "\n".join(f"{c.text}: {dict(c.how)}" for c in claims)
     assert len(claims) == len(expected), [c.text for c in claims]
+
+
+def test_a_topic_or_action_unit_is_the_unit_of_a_bare_figure(tmp_path: Path) -> None:
+    """A beat's vocabulary says that deaths are people (`unit:` on a topic and on an action)."""
+    from factcheck.vocabulary import load_vocabulary
+
+    road = tmp_path / "road-rules" / "vocabulary"
+    road.mkdir(parents=True)
+    (road / "road.yaml").write_text(
+        "kind: metrics\nactions:\n  - id: killed\n    unit: person\n    phrases: [killed, died]\n"
+        "topics:\n  - id: road-deaths\n    unit: person\n    phrases: [traffic deaths, road deaths]\n"
+        "  - id: crashes\n    phrases: [crashes]\n",
+        encoding="utf-8",
+    )
+    road_vocabulary = load_vocabulary([str(Path(__file__).resolve().parents[1] / "rules"), str(tmp_path / "road-rules")])
+    [deaths] = parse_text("Traffic deaths fell to 2,870 in 2023.", road_vocabulary, None)
+    [killed] = parse_text("In 2023, 1,234 died on the roads.", road_vocabulary, None)
+    [crashes] = parse_text("Crashes fell to 41,234 in 2023.", road_vocabulary, None)
+    assert (deaths.unit, deaths.identity.unit.basis, deaths.metric) == ("person", "implied", "road-deaths")
+    assert (killed.unit, killed.identity.unit.basis) == ("person", "implied")
+    assert (crashes.unit, crashes.identity.unit.basis) == (None, "unknown")
