@@ -90,6 +90,13 @@ def round_to(value: float, digits: int, how: str = "nearest") -> int:
     return int(fn(value / step) * step)
 
 
+def round_figure(value: int) -> int:
+    """``value`` as a round figure, as qualifiers.yaml reads one: two significant digits, or three
+    with at least three zeros after them ("115,000"). Three digits with one zero ("5,980") would
+    read as exact."""
+    return round_to(value, 3 if value >= 100_000 else 2)
+
+
 def write_count(rng: random.Random, value: int) -> str:
     """``value`` as a news writer might put it; every form's interval contains ``value``."""
     shape = rng.random()
@@ -98,7 +105,7 @@ def write_count(rng: random.Random, value: int) -> str:
     if shape < 0.25:
         return f"{value:,}"
     if shape < 0.45:
-        return f"{round_to(value, 3):,}"
+        return f"{round_figure(value):,}"
     if shape < 0.6 and round_to(value, 2, "down") < value:
         return f"{rng.choice(['more than', 'over', 'upwards of'])} {round_to(value, 2, 'down'):,}"
     if shape < 0.7 and round_to(value, 2, "down") <= value:
@@ -163,7 +170,7 @@ class ArticleWriter:
             change = 100 * (count - before) / before
             direction = "rose" if change >= 0 else "fell"
             return (f"The number of {noun} {verb} for {phrase} {direction} {abs(change):.1f} percent, "
-                    f"from {round_to(before, 3):,} {noun} in {year - 1} to {round_to(self.value(count), 3):,} {noun} in {year}.")
+                    f"from {round_figure(before):,} {noun} in {year - 1} to {round_figure(self.value(count)):,} {noun} in {year}.")
         if shape == 4:
             arrested = true_count(self.seed, topic, "arrested", year)
             prosecuted = true_count(self.seed, topic, "prosecuted", year)

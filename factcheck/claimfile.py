@@ -60,7 +60,7 @@ class ClaimRecord(_Strict):
     metric: str
     metric_matched: bool = True
     period: PeriodRecord | None = None
-    kind: str = Field(pattern="^(count|change|share|ratio|money)$")
+    kind: str = Field(pattern="^(count|change|share|ratio|rate|money)$")
     source: str | None = None
     source_period: PeriodRecord | None = None
     dated: date | None = None

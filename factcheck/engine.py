@@ -10,7 +10,9 @@ from factcheck.findings import Finding
 from factcheck.model import Claim
 
 
-def run_checks(claims: list[Claim], rules: list[LoadedRule], parents: dict[str, str] | None = None) -> list[Finding]:
+def run_checks(
+    claims: list[Claim], rules: list[LoadedRule], parents: dict[str, str] | None = None, scope_parents: dict[str, str] | None = None
+) -> list[Finding]:
     """Findings of every rule, in a deterministic order (severity, rule, fact, fingerprint).
 
     Derive, then agree: rules that derive claims (growth) add them to the index first, with their
@@ -22,14 +24,14 @@ def run_checks(claims: list[Claim], rules: list[LoadedRule], parents: dict[str, 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run(claims, rules, parents)
+        return _run(claims, rules, parents, scope_parents)
     finally:
         if collecting:
             gc.enable()
 
 
-def _run(claims: list[Claim], rules: list[LoadedRule], parents: dict[str, str] | None) -> list[Finding]:
-    index = ClaimIndex(list(claims), parents=dict(parents or {}))
+def _run(claims: list[Claim], rules: list[LoadedRule], parents: dict[str, str] | None, scope_parents: dict[str, str] | None) -> list[Finding]:
+    index = ClaimIndex(list(claims), parents=dict(parents or {}), scope_parents=dict(scope_parents or {}))
     for loaded in rules:
         derive = getattr(CHECKS[loaded.check], "derive", None)
         if derive is not None:

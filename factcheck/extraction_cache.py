@@ -32,9 +32,9 @@ from pydantic import BaseModel, ConfigDict, Field
 import factcheck
 from factcheck.documents.markdown import ARTICLE_ID
 from factcheck.findings import ArticleRef
-from factcheck.model import Article, Claim, Interval, Period
+from factcheck.model import Article, Claim, Decision, Identity, Interval, Period
 
-FORMAT = 1
+FORMAT = 2  # 2: claims keep scope and identity decisions
 DEFAULT_DIRECTORY = ".factcheck-cache"
 # Written into a new cache directory: git ignores it without a .gitignore entry, and backup tools
 # that honour CACHEDIR.TAG (https://bford.info/cachedir/) skip it.
@@ -168,6 +168,8 @@ def encode_claim(claim: Claim) -> dict[str, Any]:
         "links": [list(pair) for pair in claim.links],
         "how": [list(pair) for pair in claim.how],
         "corrected": claim.corrected,
+        "scope": claim.scope,
+        "identity": [list(decision) for decision in claim.identity],
     }
 
 
@@ -200,6 +202,8 @@ def _claim(record: CachedClaim, article_id: str) -> Claim:
         links=tuple(record.links),
         how=tuple(record.how),
         corrected=record.corrected,
+        scope=record.scope,
+        identity=Identity(*(Decision(basis, origin) for basis, origin in record.identity)),
     )
 
 
@@ -233,13 +237,15 @@ class CachedClaim(_Record):
     metric: str
     metric_matched: bool
     period: PeriodTuple | None
-    kind: Literal["count", "change", "share", "ratio", "money"]
+    kind: Literal["count", "change", "share", "ratio", "money", "rate"]
     source: str | None
     source_period: PeriodTuple | None
     dated: date | None
     links: list[tuple[str, str]]
     how: list[tuple[str, str]]
     corrected: bool
+    scope: str | None
+    identity: list[tuple[str, str | None]] = Field(max_length=4)
 
 
 class CachedArticle(_Record):

@@ -155,6 +155,9 @@ class Article:
     # Spans of ``text`` that are page furniture (related stories, footers): never searched for claims.
     furniture: tuple[tuple[int, int], ...] = ()
     warnings: tuple[str, ...] = ()
+    # The scope its figures apply to when their clause names none: front matter `scope:` or a
+    # <meta name="factcheck:scope">, as written (a scopes vocabulary id or phrase).
+    scope: str | None = None
 
     def metadata_json(self) -> dict[str, Any]:
         """What extract's JSON and the claim files say about the article itself."""
@@ -192,7 +195,7 @@ class SourceMapLike(Protocol):
     def line_col(self, offset: int) -> tuple[int, int]: ...
 
 
-KINDS = ("count", "change", "share", "ratio", "money")
+KINDS = ("count", "change", "share", "ratio", "rate", "money")
 
 # How an identity field of a claim (period, unit, metric, scope) was decided, from most to least
 # certain. "stated": written in the claim's own sentence or phrase. "carried": taken from an

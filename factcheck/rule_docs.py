@@ -19,6 +19,7 @@ SCHEMAS: dict[str, str] = {
     "units": "a units vocabulary file (kind: units)",
     "metrics": "a metrics vocabulary file (kind: metrics)",
     "sources": "a sources vocabulary file (kind: sources)",
+    "scopes": "a scopes vocabulary file (kind: scopes)",
     "suppressions": "a suppressions file (suppressions.yaml)",
 }
 
@@ -27,7 +28,7 @@ def schema(kind: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one file kind."""
     from factcheck.rules import rule_file_type
     from factcheck.suppressions import SuppressionFile
-    from factcheck.vocabulary.models import MetricVocabulary, QualifierVocabulary, SourceVocabulary, UnitVocabulary
+    from factcheck.vocabulary.models import MetricVocabulary, QualifierVocabulary, ScopeVocabulary, SourceVocabulary, UnitVocabulary
 
     models: dict[str, Any] = {
         "rule": rule_file_type(),
@@ -35,6 +36,7 @@ def schema(kind: str) -> dict[str, Any]:
         "units": UnitVocabulary,
         "metrics": MetricVocabulary,
         "sources": SourceVocabulary,
+        "scopes": ScopeVocabulary,
         "suppressions": SuppressionFile,
     }
     body = TypeAdapter(models[kind]).json_schema(mode="validation")

@@ -96,7 +96,7 @@ def run_examples(loaded: LoadedRule, vocabulary: Vocabulary) -> list[ExampleResu
     for expected, examples in (("fail", loaded.rule.examples.fail), ("pass", loaded.rule.examples.pass_)):
         for number, example in enumerate(examples, 1):
             claims, marks = _claims(example, extractor)
-            findings = [f for f in run_checks(claims, [loaded], parents) if f.rule == loaded.id]
+            findings = [f for f in run_checks(claims, [loaded], parents, vocabulary.scope_parents) if f.rule == loaded.id]
             results.append(ExampleResult(loaded.id, expected, number, example.note, tuple(findings), tuple(claims), tuple(marks)))
     return results
 

@@ -126,7 +126,7 @@ def check(
         raise UserError(f"expected check rules (*.yaml) in {', '.join(os.path.join(d, 'checks') for d in rule_dirs)}, found none")
     entries = load_suppressions(suppressions) if suppressions else []
     inputs = gather(paths, claims_dir, vocabulary, extraction)
-    findings, notes = apply_suppressions(tuple(run_checks(inputs.claims, rules, vocabulary.parents)), entries, today or date.today())
+    findings, notes = apply_suppressions(tuple(run_checks(inputs.claims, rules, vocabulary.parents, vocabulary.scope_parents)), entries, today or date.today())
     inputs.notes.extend(notes)
     result = RunResult(
         findings=findings,

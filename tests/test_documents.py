@@ -281,6 +281,7 @@ def test_markdown_without_front_matter(tmp_path: Path) -> None:
         ("id: ../escape", (2, 5), "expected 'id'"),
         ("- a list", (2, 1), "mapping"),
         ("title:\n  nested: map", (3, 3), "expected 'title' to be text"),
+        ("scope: [guangdong, zhejiang]", (2, 8), "expected 'scope' to be text"),
     ],
 )
 def test_markdown_bad_front_matter(tmp_path: Path, front: str, where: tuple[int, int], message: str) -> None:
@@ -289,6 +290,14 @@ def test_markdown_bad_front_matter(tmp_path: Path, front: str, where: tuple[int,
         read_document(path)
     assert (caught.value.path, (caught.value.line, caught.value.column)) == (path, where)
     assert message in caught.value.message
+
+
+def test_markdown_and_html_give_the_article_scope(tmp_path: Path) -> None:
+    """Front matter `scope:` and <meta name="factcheck:scope"> are the article's default scope."""
+    markdown = read_document(write(tmp_path, "scoped.md", f"---\ntitle: t\nscope: Guangdong\n---\n{BODY}\n"))
+    html = read_document(write(tmp_path, "scoped.html", '<html><head><meta name="factcheck:scope" content="zhejiang"></head><body><p>Police arrested 2,345 people.</p></body></html>'))
+    plain = read_document(write(tmp_path, "plain.md", f"---\ntitle: t\n---\n{BODY}\n"))
+    assert (markdown.scope, html.scope, plain.scope) == ("Guangdong", "zhejiang", None)
 
 
 def test_markdown_unclosed_front_matter(tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ def test_wrong_examples_fail(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "FAIL  same-fact-agrees: fail example 1 (38,000 cannot be more than 50,000)\n      - expected  a finding\n      + found     none\n" in result.stdout
     # The diff shows what the documents gave, so the author sees why nothing fired.
-    assert "        example-2 1:1 'About 51,000 people'  [47,950, 54,050) in practice [50,500, 51,500) person  (2023)  telecom-fraud/prosecuted" in result.stdout
+    assert "        example-2 1:1 'About 51,000 people'  [48,500, 53,500) in practice [50,500, 51,500) person  (2023)  telecom-fraud/prosecuted" in result.stdout
     assert "none  bare: no examples" in result.stdout
     assert "1 failed, 1 rules without examples" in result.stderr
     assert factcheck("rules", "test", "nope", "--rules", str(rules)).returncode == 2

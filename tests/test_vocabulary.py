@@ -26,7 +26,7 @@ def write_vocabulary(tmp_path: Path, name: str, text: str) -> Path:
 
 
 BROKEN = [
-    ("unknown-kind", "kind: colours\n", "x.yaml:1:7: expected 'kind' to be one of 'qualifiers', 'units', 'metrics', 'sources', found 'colours'"),
+    ("unknown-kind", "kind: colours\n", "x.yaml:1:7: expected 'kind' to be one of 'qualifiers', 'units', 'metrics', 'sources', 'scopes', found 'colours'"),
     ("no-kind", "units: []\n", "x.yaml:1:1: expected"),
     ("unknown-key", "kind: units\nunits:\n  - name: widget\n    colour: red\n", "x.yaml:4:5: expected a known key, found unknown key 'colour'"),
     ("wrong-type", "kind: units\nunits: a lot\n", "x.yaml:2:8: expected a list, found 'a lot'"),
@@ -42,6 +42,14 @@ BROKEN = [
     ("duplicate-unit", "kind: units\nunits:\n  - name: person\n", "x.yaml:3:11: expected each unit name once, found 'person' again"),
     ("unit-definition", "kind: units\nunits:\n  - name: lakh\n    definition: 100000 * rupee\n", "x.yaml:4:17: expected a definition from a known unit, found 'rupee'"),
     ("alias-bomb", "kind: units\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "expected at most 100000 values"),
+    ("scope-unknown-parent", "kind: scopes\nscopes:\n  - id: riverside\n    parent: atlantis\n    phrases: [Riverside]\n", "x.yaml:4:13: expected the id of a scope, found 'atlantis'"),
+    ("scope-cycle", "kind: scopes\nscopes:\n  - id: north\n    parent: south\n    phrases: [North]\n  - id: south\n    parent: north\n    phrases: [South]\n", "x.yaml:4:13: expected a parent chain that ends, found a cycle north -> south -> north"),
+    ("scope-self-parent", "kind: scopes\nscopes:\n  - id: loop\n    parent: loop\n    phrases: [Loopland]\n", "x.yaml:4:13: expected a parent chain that ends, found a cycle loop -> loop"),
+    ("scope-phrase-taken", "kind: scopes\nscopes:\n  - id: canton\n    phrases: [Guangdong]\n", "x.yaml:4:15: expected each scope phrase once, found 'Guangdong' also in scope 'guangdong'"),
+    ("scope-duplicate-id", "kind: scopes\nscopes:\n  - id: china\n    phrases: [PRC]\n", "x.yaml:3:9: expected each scope id once, found 'china' again"),
+    ("scope-default-unknown", "kind: scopes\ndefault: atlantis\n", "x.yaml:2:10: expected the id of a scope as the default, found 'atlantis'"),
+    ("topic-unit-unknown", "kind: metrics\ntopics:\n  - id: drones\n    unit: drone\n    phrases: [drone crime]\n", "x.yaml:4:11: expected the name of a unit, found 'drone'"),
+    ("action-unit-unknown", "kind: metrics\nactions:\n  - id: flown\n    unit: pilot\n    phrases: [flown]\n", "x.yaml:4:11: expected the name of a unit, found 'pilot'"),
     ("not-a-mapping", "- kind: units\n", "x.yaml:1:1: expected a mapping with a 'kind' key"),
     ("python-tag", "kind: !!python/object:os.system units\n", "x.yaml:1:7: expected a plain value, found the tag"),
 ]
@@ -112,3 +120,28 @@ def test_loader_never_crashes(tmp_path: Path, text: str) -> None:
         load_vocabulary([str(rules)])
     except RuleFileError as error:
         assert error.path and error.line and error.column
+
+
+def test_action_phrases_match_their_regular_forms() -> None:
+    """-ed, -ing and -ion(s) forms of an action phrase match it; a written phrase wins over a
+    generated one, and a form two actions would generate names neither."""
+    from factcheck.vocabulary import PhraseTable, inflections
+
+    assert inflections("prosecuted") == ["prosecuting", "prosecution", "prosecutions"]
+    assert inflections("opened against") == [] and inflections("held") == []
+    table = PhraseTable()
+    table.add("investigated", "handled", inflect=True)
+    table.add("investigating", "probing", inflect=True)  # written: it is probing's, not handled's
+    table.add("convicted", "convicted", inflect=True)
+    table.add("convicting", "sentenced", inflect=True)  # both generate "conviction": nobody's
+    table.add("arrested", "arrested", inflect=True)
+    found = {text: entry for text in ("investigation", "investigating", "convicting", "conviction", "arresting") for _, _, entry in table.find(text)}
+    # "investigation" comes from both "investigated" and "investigating": ambiguous as well.
+    assert found == {"investigating": "probing", "convicting": "sentenced", "arresting": "arrested"}
+
+
+def test_scopes_vocabulary_parents_and_default(vocabulary) -> None:  # type: ignore[no-untyped-def]
+    assert vocabulary.default_scope == "china"
+    assert vocabulary.scope_parents["shenzhen"] == "guangdong" and vocabulary.scope_parents["guangdong"] == "china"
+    assert "china" not in vocabulary.scope_parents
+    assert vocabulary.origins["scope:zhejiang"].startswith(str(REPO / "rules" / "vocabulary" / "scopes.yaml").replace("\\", "/"))

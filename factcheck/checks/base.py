@@ -27,7 +27,7 @@ class Selector(Strict):
     """Which claims a rule looks at; every condition given must hold."""
 
     metrics: list[str] = Field(default_factory=list, description="metric patterns, * and ? as in file names: telecom-fraud/*")
-    kinds: list[Literal["count", "change", "share", "ratio", "money"]] = Field(default_factory=list)
+    kinds: list[Literal["count", "change", "share", "ratio", "rate", "money"]] = Field(default_factory=list)
     units: list[str] = Field(default_factory=list)
     matched_only: bool = Field(default=True, description="leave out claims whose metric no vocabulary entry matched")
     sentence: str | None = Field(
@@ -142,6 +142,7 @@ class ClaimIndex:
     by_fact: dict[FactKey, list[Claim]] = field(default_factory=dict)
     derived: list[Claim] = field(default_factory=list)
     parents: dict[str, str] = field(default_factory=dict)  # topic -> broader topic (metrics vocabulary)
+    scope_parents: dict[str, str] = field(default_factory=dict)  # scope -> the scope it lies within (scopes vocabulary)
     _selections: dict[tuple[str, bool, int], Selection] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

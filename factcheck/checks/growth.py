@@ -109,6 +109,7 @@ def _previous(index: ClaimIndex, change: Claim) -> Claim | None:
         source=None,
         dated=change.dated,
         links=((FROM_CHANGE, change.id), (FROM_LEVEL, level.id)),
+        scope=level.scope,  # the level before is of the same place as the level
         how=(
             ("value", f"the level before '{level.text}', given the change '{change.text}'"),
             ("period", period_how),

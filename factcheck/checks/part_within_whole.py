@@ -9,7 +9,10 @@ Three kinds of part are checked, for the additive kinds (counts by default):
   nothing but the same period);
 - a category within its parent topic, same action, a period within or equal to the parent's:
   telecom fraud within cybercrime (the parents come from the metrics vocabulary, which the engine
-  passes as ``index.parents``, and from this rule's ``parents`` option).
+  passes as ``index.parents``, and from this rule's ``parents`` option);
+- a scope within a broader scope, same metric, unit and period: a province's figure is at most its
+  country's (the chain comes from the scopes vocabulary, ``index.scope_parents``, and this rule's
+  ``scope_parents`` option). Sub-periods and categories are compared within one scope only.
 
 Facts are grouped by action, unit and kind; within a group the periods are paired by containment
 from the fact keys alone (a sorted sweep, not every pair), and only a paired part and whole are
@@ -24,7 +27,7 @@ Passes: "As of Tuesday, 3,275 people had been detained for crimes related to COV
 2,281 had been taken to court."
 
 Message fields: {fact}, {part} and {whole} (the claims quoted), {part_period}, {whole_period},
-{claims}, {relation} ("of whom", "sub-period" or "category").
+{claims}, {relation} ("of whom", "sub-period", "category" or "scope").
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ ID = "part_within_whole"
 # The placeholders a rule's `message` template may use (the loader rejects any other).
 MESSAGE_FIELDS = ("fact", "part", "whole", "part_period", "whole_period", "claims", "relation")
 
-Kind = Literal["count", "change", "share", "ratio", "money"]
+Kind = Literal["count", "change", "share", "ratio", "rate", "money"]
 _COUNTS: list[Kind] = ["count"]
 
 
@@ -55,6 +58,9 @@ class Rule(RuleBase):
     check: Literal["part_within_whole"]
     parents: dict[str, str] = Field(
         default_factory=dict, description="topic -> broader topic, added to the metrics vocabulary's parents"
+    )
+    scope_parents: dict[str, str] = Field(
+        default_factory=dict, description="scope -> the scope it lies within, added to the scopes vocabulary's parents"
     )
     additive_kinds: list[Kind] = Field(
         default_factory=lambda: _COUNTS.copy(), description="kinds whose figures add up, so that a part cannot exceed its whole"
@@ -121,9 +127,13 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     options = rule.rule
     assert isinstance(options, Rule)
     parents = {**getattr(index, "parents", {}), **options.parents}
+    scope_parents = {**getattr(index, "scope_parents", {}), **options.scope_parents}
     additive = set(options.additive_kinds)
-    groups: dict[tuple[str, str | None, str], dict[str, dict[Period, list[Claim]]]] = defaultdict(lambda: defaultdict(dict))
-    for (metric, unit, period, kind), claims in index.selected(options.select):
+    groups: dict[tuple[str, str | None, str, str | None], dict[str, dict[Period, list[Claim]]]] = defaultdict(lambda: defaultdict(dict))
+    scoped: dict[tuple[str, str | None, Period, str], dict[str, list[Claim]]] = defaultdict(dict)
+    for _, claims in index.selected(options.select):
+        first = claims[0]
+        metric, unit, period, kind = first.metric, first.unit, first.period, first.kind
         if kind not in additive:
             continue
         for claim in claims:
@@ -131,9 +141,52 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
                 yield from _of_whom(index, rule, claim)
         if period is not None:
             topic, _, action = metric.partition("/")
-            groups[(action, unit, kind)][topic][period] = claims
-    for (action, unit, kind), topics in groups.items():
+            for scope, of_scope in _by_scope(claims):
+                topic_periods = groups[(action, unit, kind, scope)][topic]
+                topic_periods[period] = topic_periods[period] + of_scope if period in topic_periods else of_scope
+                if scope is not None:
+                    in_scope = scoped[(metric, unit, period, kind)]
+                    in_scope[scope] = in_scope[scope] + of_scope if scope in in_scope else of_scope
+    for (action, unit, kind, _), topics in groups.items():
         yield from _periods_and_categories(rule, unit, kind, topics, parents)
+    if scope_parents:
+        for (metric, unit, period, kind), scopes in scoped.items():
+            if len(scopes) > 1:
+                yield from _scopes(rule, unit, kind, period, scopes, scope_parents)
+
+
+def _by_scope(claims: list[Claim]) -> list[tuple[str | None, list[Claim]]]:
+    """The claims of one fact group split by scope; one scope (the usual case) keeps the list."""
+    first = claims[0].scope
+    if all(claim.scope == first for claim in claims):
+        return [(first, claims)]
+    split: dict[str | None, list[Claim]] = {}
+    for claim in claims:
+        split.setdefault(claim.scope, []).append(claim)
+    return sorted(split.items(), key=lambda item: item[0] or "")
+
+
+def _scopes(
+    rule: LoadedRule, unit: str | None, kind: str, period: Period, scopes: dict[str, list[Claim]], scope_parents: dict[str, str]
+) -> Iterator[Finding]:
+    """Each scope's figures against those of the scopes that contain it: a province within its country."""
+    for scope in sorted(scopes):
+        for whole_scope in _ancestors(scope, scope_parents):
+            if whole_scope not in scopes:
+                continue
+            part, whole = Extremes.of(scopes[scope]), Extremes.of(scopes[whole_scope])
+            top, bottom = part.highest_low, whole.lowest_high
+            if top is None or bottom is None or not exceeds(top.value, bottom.value):
+                continue
+            parts = [c for c in part.claims if exceeds(c.value, bottom.value)]
+            wholes = [c for c in whole.claims if exceeds(top.value, c.value)]
+            metric = parts[0].metric
+            fact = f"{metric}, {unit or 'no unit'}, {describe_period(period)}, {scope} within {whole_scope}" + ("" if kind == "count" else f", {kind}")
+            default = (
+                f"{quote_all(by_position(parts))} ({scope}) cannot be more than "
+                f"{quote_all(by_position(wholes))} ({whole_scope}), which includes it"
+            )
+            yield _finding(rule, fact, parts, wholes, "scope", default)
 
 
 def _of_whom(index: ClaimIndex, rule: LoadedRule, part: Claim) -> Iterator[Finding]:

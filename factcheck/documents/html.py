@@ -69,6 +69,7 @@ def read_html(path: str, raw: bytes) -> Article:
         published=published,
         url=page.canonical or page.metas.get("og:url"),
         warnings=tuple(warnings),
+        scope=page.metas.get("factcheck:scope") or None,
     )
 
 

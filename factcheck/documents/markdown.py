@@ -43,6 +43,7 @@ def read_markdown(path: str, raw: bytes) -> Article:
         published=published,
         url=_text_value(path, meta, "url"),
         warnings=decoding_warnings + empty_front_matter,
+        scope=_text_value(path, meta, "scope"),
     )
 
 

@@ -126,14 +126,14 @@ def _known_encoding(name: str | None) -> str | None:
 def make_article(
     path: str, raw: bytes, text: str, source_map: SourceMap, layout: Layout, *, article_id: str | None = None,
     title: str | None = None, publisher: str | None = None, published: date | None = None,
-    url: str | None = None, warnings: tuple[str, ...] = (),
+    url: str | None = None, warnings: tuple[str, ...] = (), scope: str | None = None,
 ) -> Article:
     """An Article with the fields every reader computes the same way (id, hash, layout)."""
     warnings += tuple(oversized_warning(n, *source_map.line_col(n.start)) for n in oversized_numbers(text))
     return Article(
         id=article_id or PurePosixPath(path).stem, path=path, title=title, publisher=publisher,
         published=published, url=url, text=text, sha256=hashlib.sha256(raw).hexdigest(),
-        source_map=source_map, items=layout.items, furniture=layout.furniture, warnings=warnings,
+        source_map=source_map, items=layout.items, furniture=layout.furniture, warnings=warnings, scope=scope,
     )
 
 

@@ -18,14 +18,22 @@ from factcheck.extract.intervals import find_qualifier, negate, qualified_interv
 from factcheck.extract.metrics import attach_metrics, nearest, noun_after, own_mentions, own_phrases
 from factcheck.extract.numbers import SCALES, NumberMention, find_numbers
 from factcheck.extract.periods import TimeMention, find_time_mentions, resolve_period
+from factcheck.extract.scopes import ScopeFinder, decide_scope
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.sources import SourceMention, find_sources
+from factcheck.extract.unit_context import implied_unit, noun_before, rate_after, rate_before, rate_unit
 from factcheck.model import UNKNOWN, Article, Claim, Decision, Identity, Interval, Period
 from factcheck.vocabulary import Vocabulary
 
 _UP = r"(?<!made )(?<!make )(?<!makes )(?<!making )(?<!took )up|rose|risen|rises|rise|rising|increased|increases|increasing|grew|grown|grows|jumped|surged|soared|climbed|gained|higher"
 _DOWN = r"down|fell|fallen|falls|dropped|drops|declined|declines|decreased|decreases|plunged|slumped|lower|shrank|shrunk|slid"
 _CUE_BEFORE = re.compile(rf"(?:\b(?P<up>{_UP})|\b(?P<down>{_DOWN}))(?:\s+by)?\s*$", re.IGNORECASE)
+# Nominal changes: "a jump of 18.2 %", "a surge of 100 per cent", "an increase of 5 %".
+_NOUN_UP = r"increase|increases|rise|rises|jump|jumps|surge|surges|growth|gain|gains|hike|hikes|climb|spike|upturn|leap|boost|uptick|rebound"
+_NOUN_DOWN = r"decrease|decreases|decline|declines|drop|drops|fall|falls|reduction|reductions|cut|cuts|plunge|slump|downturn|dip|contraction|slide"
+_CHANGE_OF = re.compile(rf"\b(?:(?P<up>{_NOUN_UP})|(?P<down>{_NOUN_DOWN}))\s+of\s+(?:(?:about|around|almost|nearly|some|roughly|over|more\s+than|less\s+than|up\s+to)\s+)?$", re.IGNORECASE)
+# "accounted for 36.5 %", "made up 12 %": a share of a whole, whatever change words stand near.
+_SHARE_OF = re.compile(r"\b(?:accounted|accounts|account|accounting)\s+for\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$|\b(?:made|make|makes|making)\s+up\s+$", re.IGNORECASE)
 _CUE_AFTER = re.compile(
     r"\s*(?:(?P<up>increase|rise|jump|growth|gain|surge|hike|higher|more)\b|(?P<down>decrease|decline|drop|fall|reduction|cut|lower|fewer|less)\b)",
     re.IGNORECASE,
@@ -61,6 +69,8 @@ class _Draft:
     unit_how: str
     noun: str | None
     range_high: NumberMention | None = None  # "between X and Y": Y
+    unit_stated: bool = False  # a noun, sign or rate written with the figure
+    rate: bool = False  # "31.2 per 100,000 people": its own unit, never a count
 
 
 class ClaimExtractor:
@@ -122,9 +132,16 @@ class ClaimExtractor:
             if furniture.contains(start, end):
                 continue
             unit, unit_how, noun_end = self._unit(sentence, folded, number)
+            rate = False
+            if not number.percent:
+                unit, unit_how, noun_end, rate = self._rate(folded, number, unit, unit_how, noun_end)
             if not_a_claim(sentence, number, unit is not None):
                 continue
-            draft = _Draft(number, start, s_start + noun_end, unit, unit_how, noun_after(sentence, number.end))
+            if unit is None and not number.currency and not number.percent:
+                before = noun_before(self.vocabulary.unit_aliases, folded, drafts[-1].end - s_start if drafts else 0, number.start)
+                if before is not None:
+                    unit, unit_how = before[0], f"'{sentence[before[1]:before[2]]}' before the number -> {before[0]}"
+            draft = _Draft(number, start, s_start + noun_end, unit, unit_how, noun_after(sentence, number.end), unit_stated=unit is not None, rate=rate)
             # "between 40,000 and 50,000": one claim spanning both numbers.
             if drafts and _RANGE_AND.match(sentence[drafts[-1].number.end : number.start]) and sentence[: drafts[-1].number.start].rstrip().lower().endswith("between"):
                 drafts[-1] = _range(drafts[-1], draft)
@@ -152,6 +169,17 @@ class ClaimExtractor:
                 return name, f"'{written}' -> {name}", match.end()
         return None, "no unit noun after the number", number.end
 
+    def _rate(self, folded: str, number: NumberMention, unit: str | None, how: str, noun_end: int) -> tuple[str | None, str, int, bool]:
+        """A rate ("per 100,000 people", "a rate of 31.2") is its own unit, never a count."""
+        per = rate_after(folded, noun_end)
+        if per is not None:
+            name = rate_unit(unit, per[0])
+            return name, f"'{folded[noun_end:per[1]].strip()}': a rate -> {name}", per[1], True
+        if rate_before(folded, number.start):
+            name = rate_unit(unit, None)
+            return name, f"'rate' before the number: a rate -> {name}", noun_end, True
+        return unit, how, noun_end, False
+
     # -- drafts to claims --------------------------------------------------------------------
 
     def _finish(
@@ -169,6 +197,7 @@ class ClaimExtractor:
         vocabulary = self.vocabulary
         topics = vocabulary.topics.find(folded)
         actions = vocabulary.actions.find(folded)
+        scopes = ScopeFinder(vocabulary, folded)
         claims: list[Claim] = []
         figures = [(d.number.start, d.number.end, max(d.end - s_start, d.number.end)) for d in drafts]
         phrases = own_phrases(sentence, figures, topics + actions)
@@ -183,28 +212,38 @@ class ClaimExtractor:
             how: list[tuple[str, str]] = []
             links: list[tuple[str, str]] = []
             unit, unit_how = draft.unit, draft.unit_how
+            unit_decision = Decision("stated") if draft.unit_stated else UNKNOWN
             previous = claims[-1] if claims else None
             between = sentence[drafts[index - 1].end - s_start : number.start] if index else ""
             if previous is not None and _PART_OF.search(between):
                 links.append(("part_of", previous.id))
+            metric_decision = metrics[index]
+            metric, matched = metric_decision.metric, metric_decision.matched
+            carry = unit is None and previous is not None and previous.unit is not None and previous.kind in ("count", "money") and not number.percent
+            implied = implied_unit(vocabulary, topics, metric, matched, folded, number.end) if unit is None and not number.percent else None
+            if carry and links and previous is not None:
+                # "3,275 people ..., of whom 2,281": the part counts what its whole counts.
+                unit, unit_how, unit_decision = previous.unit, f"no unit noun; part of '{previous.text}' earlier in the sentence", Decision("carried", previous.id)
+            elif implied is not None:
+                unit, unit_how, unit_decision = implied[0], f"no unit noun; {implied[1]} (metrics vocabulary)", Decision("implied", "vocabulary")
             # "121,000 individuals ... and an additional 27,000": the noun is left out, not changed.
-            if unit is None and previous is not None and previous.unit is not None and previous.kind in ("count", "money") and not number.percent:
+            elif carry and previous is not None:
                 unit = previous.unit
-                reason = "part of" if links else "carried over from"
-                unit_how = f"no unit noun; {reason} '{previous.text}' earlier in the sentence"
+                unit_how = f"no unit noun; carried over from '{previous.text}' earlier in the sentence"
+                unit_decision = Decision("guessed", previous.id)
             how.append(("unit", unit_how))
 
             qualifier, phrase, q_start = find_qualifier(sentence, number.start, vocabulary.qualifier_phrases, vocabulary.qualifiers)
-            kind, sign, kind_how = self._kind(sentence, number, q_start, unit)
+            kind, sign, kind_how = self._kind(sentence, number, q_start, unit, draft.rate)
             how.append(("kind", kind_how))
             rounding, rounding_how = self._rounding(source[0])
-            measured = kind in ("change", "share", "ratio")
+            measured = kind in ("change", "share", "ratio", "rate")
             if draft.range_high is not None:
                 low, high = float(number.value), float(draft.range_high.value)
                 hard, soft, value_how = Interval(min(low, high), max(low, high)), None, "'between X and Y': both ends included"
                 qualifier, q_start = None, _between_start(sentence, number.start)
             else:
-                hard, soft, value_how = qualified_intervals(number, qualifier, measured, rounding, vocabulary.tolerance)
+                hard, soft, value_how = qualified_intervals(number, qualifier, measured, rounding, vocabulary.tolerance, vocabulary.precision)
             if rounding_how:
                 value_how += f" ({rounding_how})"
             if sign < 0:
@@ -229,9 +268,10 @@ class ClaimExtractor:
                 )
             how.append(("period", period_how))
             base_period = _base_period(sentence, number.end, kind, period, period_mentions, anchor)
-            metric_decision = metrics[index]
-            metric, matched = metric_decision.metric, metric_decision.matched
             how.append(("metric", metric_decision.how))
+            next_start = drafts[index + 1].number.start if index + 1 < len(drafts) else None
+            scope, scope_decision, scope_how = decide_scope(vocabulary, scopes.stated(number.start, draft.end - s_start, next_start), article)
+            how.append(("scope", scope_how))
             if claim_source is not None:
                 how.append(("source", source[1]))
 
@@ -262,7 +302,8 @@ class ClaimExtractor:
                 links=tuple(links),
                 how=tuple(how),
                 base_period=base_period,
-                identity=Identity(period=period_decision, metric=metric_decision.decision),
+                scope=scope,
+                identity=Identity(period=period_decision, unit=unit_decision, metric=metric_decision.decision, scope=scope_decision),
             )
             claims.append(claim)
         claims = _link_changes(sentence, s_start, claims)
@@ -274,12 +315,17 @@ class ClaimExtractor:
             for c in claims
         ]
 
-    def _kind(self, sentence: str, number: NumberMention, q_start: int, unit: str | None) -> tuple[str, int, str]:
+    def _kind(self, sentence: str, number: NumberMention, q_start: int, unit: str | None, rate: bool = False) -> tuple[str, int, str]:
         entry = self.vocabulary.unit(unit)
+        if rate or (entry is not None and entry.kind == "rate"):
+            return "rate", 1, f"'{unit}': a rate, never a count"
         before = _CUE_BEFORE.search(sentence[max(0, q_start - 30) : q_start])
         after = _CUE_AFTER.match(sentence, number.end)
         if number.percent or (entry is not None and entry.kind == "percent"):
-            cue = before or after
+            window = sentence[max(0, number.start - 40) : number.start]
+            if _SHARE_OF.search(window):
+                return "share", 1, f"a percentage after '{_SHARE_OF.search(window).group(0).strip()}': a share"  # type: ignore[union-attr]
+            cue = before or after or _CHANGE_OF.search(window)
             if cue:
                 sign = -1 if cue.group("down") else 1
                 return "change", sign, f"a percentage with '{cue.group(0).strip()}': a change"

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from factcheck.extract.numbers import NumberMention
 from factcheck.model import Interval
-from factcheck.vocabulary.models import FractionBelow, Qualifier
+from factcheck.vocabulary.models import FractionBelow, Precision, Qualifier
 
 
 def find_qualifier(text: str, start: int, phrases: list[str], qualifiers: dict[str, Qualifier]) -> tuple[Qualifier | None, str | None, int]:
@@ -21,9 +21,17 @@ def find_qualifier(text: str, start: int, phrases: list[str], qualifiers: dict[s
         return None, None, start
     for phrase in phrases:
         if lowered.endswith(phrase) and (len(lowered) == len(phrase) or not lowered[-len(phrase) - 1].isalnum()):
+            qualifier = qualifiers[phrase]
+            if qualifier.not_after and _word_before(lowered, len(lowered) - len(phrase)) in qualifier.not_after:
+                return None, None, start  # "rose up to 12,345": a change verb and the level it reached
             begin = _phrase_start(text, start, phrase)
-            return qualifiers[phrase], phrase, begin
+            return qualifier, phrase, begin
     return None, None, start
+
+
+def _word_before(lowered: str, end: int) -> str:
+    words = lowered[:end].split()
+    return words[-1].strip(",;:\"'()") if words else ""
 
 
 def _phrase_start(text: str, start: int, phrase: str) -> int:
@@ -41,18 +49,50 @@ def _phrase_start(text: str, start: int, phrase: str) -> int:
     return index
 
 
-def rounding_interval(number: NumberMention, measured: bool, rounding: str) -> tuple[Interval, str]:
+def significant_digits(number: NumberMention) -> int | None:
+    """Digits from the first to the last non-zero one of a whole number written in digits
+    ("9,060": 3, "51,000": 2); None for decimals, scale words and number words."""
+    if number.digits is None or number.decimals or number.scale is not None:
+        return None
+    return len(number.digits.replace(",", "").strip("0")) or 1
+
+
+def _precise(number: NumberMention, digits: int, precision: Precision) -> bool:
+    """Enough significant digits to be exact, and not so many trailing zeros that it is a round figure."""
+    if precision.exact_digits is None or digits < precision.exact_digits:
+        return False
+    assert number.digits is not None
+    plain = number.digits.replace(",", "")
+    zeros = len(plain) - len(plain.rstrip("0"))
+    return precision.round_zeros is None or zeros < precision.round_zeros
+
+
+def rounding_step(number: NumberMention, measured: bool) -> Decimal:
+    """The step a rounded figure stands for: u, but "20 percent" is rounded to a whole percent, not to tens."""
+    if measured and number.step > 1 and not number.decimals and number.scale is None:
+        return Decimal(1)
+    return number.step
+
+
+def rounding_interval(number: NumberMention, measured: bool, rounding: str, precision: Precision, approximate: bool = False) -> tuple[Interval, str]:
     """The interval a bare number stands for, and why.
 
-    An integer count whose last digit is a unit ("1,976") is exact. Anything else was rounded to
-    its last non-zero digit: counts ending in zeros ("51,000"), decimals ("2.16 million") and
-    measurements (percentages, ratios, money), where even "95 percent" is 94.5 to 95.5.
+    A whole count is exact when its last digit is a unit ("1,976") or when it has at least
+    ``precision.exact_digits`` significant digits ("184,730", "9,060"): nobody rounds to the tens a
+    figure of five digits. Round figures ("51,000", "330", and "47,500", which ends in
+    ``precision.round_zeros`` zeros) were rounded to their last non-zero digit,
+    and so were decimals ("2.16 million") and measurements (percentages, ratios), where even "95
+    percent" is 94.5 to 95.5. With ``approximate`` ("about 417,000") a figure ending in zeros is
+    taken as rounded, whatever its digits.
     """
     value, step = number.value, number.step
-    if step == 1 and not measured and not number.decimals:
-        return Interval.exact(float(value)), "an exact-looking whole number"
-    if measured and step > 1 and not number.decimals and number.scale is None:
-        step = type(step)(1)  # "20 percent" is rounded to a whole percent, not to tens
+    if not measured and not number.decimals:
+        if step == 1:
+            return Interval.exact(float(value)), "an exact-looking whole number"
+        digits = significant_digits(number)
+        if not approximate and digits is not None and _precise(number, digits, precision):
+            return Interval.exact(float(value)), f"{digits} significant digits: exact (precision: exact_digits {precision.exact_digits})"
+    step = rounding_step(number, measured)
     if rounding == "truncate":
         return (
             Interval(float(value), float(value + step), False, True),
@@ -71,13 +111,16 @@ def qualified_intervals(
     measured: bool,
     rounding: str,
     tolerance: float,
+    precision: Precision,
 ) -> tuple[Interval, Interval | None, str]:
     """Hard interval, soft interval (or None) and an explanation."""
-    rounded, rounded_how = rounding_interval(number, measured, rounding)
+    approximate = qualifier is not None and qualifier.bound == "approximate"
+    rounded, rounded_how = rounding_interval(number, measured, rounding, precision, approximate)
     if qualifier is None or qualifier.bound == "as_written":
         return rounded, None, rounded_how
     x = float(number.value)
     bound = qualifier.bound
+    widen_how = ""
     if bound == "above":
         hard = Interval(x, None, True, True)
     elif bound == "at_least":
@@ -87,13 +130,20 @@ def qualified_intervals(
     elif bound == "at_most":
         hard = Interval(None, x, True, False)
     else:  # approximate
-        widen = (qualifier.tolerance if qualifier.tolerance is not None else tolerance) * abs(x)
+        share = qualifier.tolerance if qualifier.tolerance is not None else tolerance
+        widen, widen_how = share * abs(x), f"widened by {share * 100:g}% of the value"
+        if precision.about_steps is not None:
+            # The stated precision bounds the reach: "about 417,000" is not "about 400,000".
+            step = rounding_step(number, measured)
+            steps = precision.about_steps * float(step)
+            if steps < widen:
+                widen, widen_how = steps, f"widened by {precision.about_steps:g} x {_plain(step)}, the stated precision (precision: about_steps)"
         assert rounded.low is not None and rounded.high is not None
         hard = Interval(rounded.low - widen, rounded.high + widen, rounded.low_open, rounded.high_open)
     soft = _soft(number, qualifier, rounded)
     how = f"'{qualifier.name}': {bound.replace('_', ' ')} {_plain(number.value)}"
     if bound == "approximate":
-        how += f", {rounded_how}, widened by {(qualifier.tolerance if qualifier.tolerance is not None else tolerance) * 100:g}% of the value"
+        how += f", {rounded_how}, {widen_how}"
     if soft is not None:
         how += f"; in practice {soft}"
     return hard, soft, how

@@ -17,8 +17,11 @@ from factcheck.errors import RuleFileError
 from factcheck.vocabulary.models import (
     Action,
     MetricVocabulary,
+    Precision,
     Qualifier,
     QualifierVocabulary,
+    Scope,
+    ScopeVocabulary,
     Source,
     SourcePattern,
     SourceVocabulary,
@@ -34,32 +37,80 @@ VOCABULARY_DIR = "vocabulary"
 
 @dataclass
 class PhraseTable:
-    """Phrases (case-insensitive, whole words) to the entry they name, with one compiled search."""
+    """Phrases (case-insensitive, whole words) to the entry they name, with one compiled search.
+
+    ``variants`` are inflections generated from the phrases (``inflections``): they match only
+    where no phrase written in a file says otherwise, and a variant two entries would generate
+    names neither.
+    """
 
     entries: dict[str, str] = field(default_factory=dict)
+    variants: dict[str, str | None] = field(default_factory=dict)
     _regex: re.Pattern[str] | None = None
+    _lookup: dict[str, str] | None = None
 
-    def add(self, phrase: str, target: str) -> str | None:
+    def add(self, phrase: str, target: str, inflect: bool = False) -> str | None:
         """Add a phrase; returns the entry that already owns it, if another one does."""
         key = fold(phrase)
         owner = self.entries.get(key)
         if owner is not None and owner != target:
             return owner
         self.entries[key] = target
-        self._regex = None
+        if inflect:
+            for variant in inflections(key):
+                if self.variants.get(variant, target) != target:
+                    self.variants[variant] = None  # two entries make it: ambiguous, so nobody's
+                else:
+                    self.variants[variant] = target
+        self._regex = self._lookup = None
         return None
+
+    @property
+    def lookup(self) -> dict[str, str]:
+        """Every phrase that matches, written or generated, to its entry."""
+        if self._lookup is None:
+            lookup = {variant: target for variant, target in self.variants.items() if target is not None}
+            lookup.update(self.entries)
+            self._lookup = lookup
+        return self._lookup
 
     @property
     def regex(self) -> re.Pattern[str]:
         """Matches folded text. Longest first, so "telecom and online fraud" beats "online fraud"."""
         if self._regex is None:
-            phrases = sorted(self.entries, key=lambda p: (-len(p), p))
+            phrases = sorted(self.lookup, key=lambda p: (-len(p), p))
             self._regex = re.compile(alternation(phrases))
         return self._regex
 
     def find(self, folded: str) -> list[tuple[int, int, str]]:
         """Every match in folded text as (start, end, entry)."""
-        return [(m.start(), m.end(), self.entries[" ".join(m.group(0).split())]) for m in self.regex.finditer(folded)]
+        lookup = self.lookup
+        return [(m.start(), m.end(), lookup[" ".join(m.group(0).split())]) for m in self.regex.finditer(folded)]
+
+
+_ENDINGS = ("ions", "ion", "ing", "ed")
+
+
+def inflections(phrase: str) -> list[str]:
+    """Other forms of a phrase whose last word is a regular verb form: "arrested" gives "arresting";
+    "investigated" gives "investigating", "investigation" and "investigations"; "committed" gives
+    "committing". Only -ed, -ing and -ion(s) forms: an -s form is as often a plural noun ("places").
+    A phrase whose last word has none of those endings, or is short, gives nothing."""
+    head, _, last = phrase.rpartition(" ")
+    if len(last) < 5 or not last.isalpha():
+        return []
+    ending = next((e for e in _ENDINGS if last.endswith(e)), None)
+    if ending is None:
+        return []
+    base = last[: -len(ending)]
+    if len(base) < 3:
+        return []
+    forms = {base + "ed", base + "ing"}
+    doubled = len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiousl"
+    if base.endswith("t") and not base.endswith("st") and not doubled:
+        forms.update({base + "ion", base + "ions"})  # prosecuted: prosecution(s)
+    prefix = head + " " if head else ""
+    return sorted(prefix + form for form in forms if form != last)
 
 
 def alternation(phrases: list[str]) -> str:
@@ -86,6 +137,7 @@ class Vocabulary:
     digest: str = ""
     rounding: str = "nearest"
     tolerance: float = 0.05
+    precision: Precision = field(default_factory=Precision)
     qualifiers: dict[str, Qualifier] = field(default_factory=dict)
     qualifier_phrases: list[str] = field(default_factory=list)  # longest first
     units: dict[str, Unit] = field(default_factory=dict)
@@ -95,6 +147,9 @@ class Vocabulary:
     topics: PhraseTable = field(default_factory=PhraseTable)
     topic_entries: dict[str, Topic] = field(default_factory=dict)
     action_entries: dict[str, Action] = field(default_factory=dict)
+    scopes: PhraseTable = field(default_factory=PhraseTable)
+    scope_entries: dict[str, Scope] = field(default_factory=dict)
+    default_scope: str | None = None
     sources: list[SourceMatcher] = field(default_factory=list)
     source_entries: dict[str, Source] = field(default_factory=dict)
     # Where each entry is defined, "file:line", for `factcheck explain`: keys like "topic:telecom-fraud".
@@ -112,6 +167,11 @@ class Vocabulary:
     def parents(self) -> dict[str, str]:
         """Topic -> its broader topic, for the part-within-whole check."""
         return {topic.id: topic.parent for topic in self.topic_entries.values() if topic.parent}
+
+    @property
+    def scope_parents(self) -> dict[str, str]:
+        """Scope -> the scope it lies within (a province's country), for the part-within-whole check."""
+        return {scope.id: scope.parent for scope in self.scope_entries.values() if scope.parent}
 
     def unit(self, name: str | None) -> Unit | None:
         return self.units.get(name) if name else None
@@ -137,7 +197,7 @@ def load_vocabulary(rule_dirs: list[str]) -> Vocabulary:
             rule_dirs[0] if rule_dirs else None,
         )
     vocabulary = Vocabulary(files=files)
-    places: list[tuple[LocatedYaml, int, Topic | Unit]] = []
+    places: list[tuple[LocatedYaml, int, Topic | Unit | Scope | Action]] = []
     digest = hashlib.sha256()
     for path in files:
         located = load_yaml(path)
@@ -151,10 +211,11 @@ def load_vocabulary(rule_dirs: list[str]) -> Vocabulary:
     return vocabulary
 
 
-def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places: list[tuple[LocatedYaml, int, Topic | Unit]]) -> None:
+def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places: list[tuple[LocatedYaml, int, Topic | Unit | Scope | Action]]) -> None:
     if isinstance(parsed, QualifierVocabulary):
         vocabulary.rounding = parsed.rounding
         vocabulary.tolerance = parsed.tolerance
+        vocabulary.precision = parsed.precision
         for index, qualifier in enumerate(parsed.qualifiers):
             for phrase_index, phrase in enumerate(qualifier.phrases):
                 key = phrase.lower()
@@ -183,7 +244,7 @@ def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places:
             vocabulary.action_entries[action.id] = action
             _origin(vocabulary, located, f"action:{action.id}", ("actions", index))
             for phrase_index, phrase in enumerate(action.phrases):
-                owner = vocabulary.actions.add(phrase, action.id)
+                owner = vocabulary.actions.add(phrase, action.id, inflect=True)
                 if owner is not None:
                     raise located.error(("actions", index, "phrases", phrase_index), f"expected each action phrase once, found '{phrase}' also in action '{owner}'")
         for index, topic in enumerate(parsed.topics):
@@ -197,6 +258,9 @@ def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places:
                     raise located.error(("topics", index, "phrases", phrase_index), f"expected each topic phrase once, found '{phrase}' also in topic '{owner}'")
         # References are checked once every file is in (a parent may live in another file).
         places.extend((located, index, topic) for index, topic in enumerate(parsed.topics))
+        places.extend((located, index, action) for index, action in enumerate(parsed.actions))
+    elif isinstance(parsed, ScopeVocabulary):
+        _merge_scopes(vocabulary, parsed, located, places)
     elif isinstance(parsed, SourceVocabulary):
         for index, source in enumerate(parsed.sources):
             if source.id in vocabulary.source_entries:
@@ -210,14 +274,58 @@ def _merge(vocabulary: Vocabulary, parsed: object, located: LocatedYaml, places:
                 vocabulary.sources.append(SourceMatcher(source, pattern, regex))
 
 
+def _merge_scopes(vocabulary: Vocabulary, parsed: ScopeVocabulary, located: LocatedYaml, places: list[tuple[LocatedYaml, int, Topic | Unit | Scope | Action]]) -> None:
+    if parsed.default is not None:
+        # A later file's default replaces an earlier one's, as a beat's rules replace the shipped ones.
+        vocabulary.default_scope = parsed.default
+        vocabulary.origins["scope-default"] = f"{located.path.replace(os.sep, '/')}:{located.where(('default',))[0]}"
+        places.append((located, -1, Scope(id=parsed.default, phrases=[parsed.default])))
+    for index, scope in enumerate(parsed.scopes):
+        if scope.id in vocabulary.scope_entries:
+            raise located.error(("scopes", index, "id"), f"expected each scope id once, found '{scope.id}' again")
+        vocabulary.scope_entries[scope.id] = scope
+        _origin(vocabulary, located, f"scope:{scope.id}", ("scopes", index))
+        for phrase_index, phrase in enumerate(scope.phrases):
+            owner = vocabulary.scopes.add(phrase, scope.id)
+            if owner is not None:
+                raise located.error(("scopes", index, "phrases", phrase_index), f"expected each scope phrase once, found '{phrase}' also in scope '{owner}'")
+        places.append((located, index, scope))
+
+
+def _check_scope(vocabulary: Vocabulary, located: LocatedYaml, index: int, scope: Scope) -> None:
+    if index < 0:  # the file's default
+        if scope.id not in vocabulary.scope_entries:
+            raise located.error(("default",), f"expected the id of a scope as the default, found '{scope.id}'")
+        return
+    if scope.parent is None:
+        return
+    if scope.parent not in vocabulary.scope_entries:
+        raise located.error(("scopes", index, "parent"), f"expected the id of a scope, found '{scope.parent}'")
+    seen = [scope.id]
+    current: str | None = scope.parent
+    while current is not None:
+        if current in seen:
+            chain = " -> ".join([*seen, current])
+            raise located.error(("scopes", index, "parent"), f"expected a parent chain that ends, found a cycle {chain}")
+        seen.append(current)
+        current = vocabulary.scope_entries[current].parent if current in vocabulary.scope_entries else None
+
+
 def _origin(vocabulary: Vocabulary, located: LocatedYaml, key: str, loc: tuple[str, int]) -> None:
     vocabulary.origins.setdefault(key, f"{located.path.replace(os.sep, '/')}:{located.where(loc)[0]}")
 
 
-def _check_references(vocabulary: Vocabulary, places: list[tuple[LocatedYaml, int, Topic | Unit]]) -> None:
+def _check_references(vocabulary: Vocabulary, places: list[tuple[LocatedYaml, int, Topic | Unit | Scope | Action]]) -> None:
     bases = {name: unit.definition.replace("*", " ").split()[-1] for name, unit in vocabulary.units.items() if unit.definition is not None}
     parents = vocabulary.parents
     for located, index, entry in places:
+        if isinstance(entry, Action):
+            if entry.unit is not None and entry.unit not in vocabulary.units:
+                raise located.error(("actions", index, "unit"), f"expected the name of a unit, found '{entry.unit}'")
+            continue
+        if isinstance(entry, Scope):
+            _check_scope(vocabulary, located, index, entry)
+            continue
         if isinstance(entry, Unit):
             if entry.definition is not None:
                 base = bases[entry.name]
@@ -237,6 +345,8 @@ def _check_references(vocabulary: Vocabulary, places: list[tuple[LocatedYaml, in
             raise located.error(("topics", index, "parent"), f"expected parents that end at a topic without one, found the cycle {' -> '.join(cycle)}")
         if topic.default_action is not None and topic.default_action not in vocabulary.action_entries:
             raise located.error(("topics", index, "default_action"), f"expected the id of an action, found '{topic.default_action}'")
+        if topic.unit is not None and topic.unit not in vocabulary.units:
+            raise located.error(("topics", index, "unit"), f"expected the name of a unit, found '{topic.unit}'")
 
 
 def _cycle(start: str, next_of: dict[str, str]) -> list[str] | None:

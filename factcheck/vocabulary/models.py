@@ -78,8 +78,53 @@ class Qualifier(Strict):
         description="next_step: [x, x+u) with u the place of the last non-zero digit; rounding: the bare rounding interval",
     )
     tolerance: float | None = Field(default=None, ge=0, lt=1, description="overrides the file's tolerance for this qualifier")
+    not_after: list[Phrase] = Field(
+        default_factory=list,
+        description="words that, just before a phrase, make it part of a verb instead: 'shot up to 12,345' is a level reached, not at most 12,345",
+    )
 
     _phrases = field_validator("phrases")(_clean_phrases)
+
+    @field_validator("not_after")
+    @classmethod
+    def _lower(cls, words: list[str]) -> list[str]:
+        return [word.lower() for word in _clean_phrases(words)]
+
+
+class Precision(Strict):
+    """How precise a bare number is taken to be, and how far "about" reaches from it."""
+
+    exact_digits: int | None = Field(
+        default=3,
+        ge=1,
+        le=30,
+        description=(
+            "a whole number written in digits, with no scale word, and with at least this many "
+            "significant digits (first to last non-zero digit) is exact: 184,730 and 9,060 are, while "
+            "51,000 and 330 are round figures, rounded to their last non-zero digit; null: only "
+            "numbers ending in a non-zero digit are exact"
+        ),
+    )
+    round_zeros: int | None = Field(
+        default=2,
+        ge=1,
+        le=30,
+        description=(
+            "a whole number ending in at least this many zeros is a round figure whatever its "
+            "significant digits: 47,500 and 115,000 are rounded, as outlets restating 47,499 and "
+            "115,112 write them; null: no such limit"
+        ),
+    )
+    about_steps: float | None = Field(
+        default=2,
+        ge=0,
+        le=100,
+        description=(
+            "'about' widens the rounding interval by at most this many steps of the stated precision "
+            "(u, the place of the last non-zero digit) and at most by the tolerance: 'about 417,000' "
+            "is 417,000 give or take 2,500 (half a step of rounding and two steps), not 5 %; null: by the tolerance alone"
+        ),
+    )
 
 
 class QualifierVocabulary(Strict):
@@ -92,6 +137,7 @@ class QualifierVocabulary(Strict):
         description="nearest: 51,000 is [50,500, 51,500); truncate: [51,000, 52,000)",
     )
     tolerance: float = Field(default=0.05, ge=0, lt=1, description="how much 'about' widens the rounding interval, as a fraction of the value")
+    precision: Precision = Field(default_factory=Precision, description="which bare numbers are exact, and how far 'about' reaches")
     qualifiers: list[Qualifier] = Field(default_factory=list)
 
 
@@ -104,7 +150,7 @@ class Unit(Strict):
     )
     aliases: list[Phrase] = Field(default_factory=list, description="nouns after a number that mean this unit")
     symbols: list[Phrase] = Field(default_factory=list, description="signs written before a number, e.g. $ or RMB")
-    kind: Literal["count", "money", "percent", "ratio"] = "count"
+    kind: Literal["count", "money", "percent", "ratio", "rate"] = "count"
 
     _aliases = field_validator("aliases", "symbols")(_clean_phrases)
 
@@ -127,6 +173,7 @@ class Action(Strict):
 
     id: Identifier
     phrases: list[ContentPhrase] = Field(min_length=1, description=f"words naming the action; not function words alone: {QUOTING}")
+    unit: Identifier | None = Field(default=None, description="the unit of a figure of this action with no unit noun: 'killed' counts person")
 
 
 class Topic(Strict):
@@ -137,6 +184,7 @@ class Topic(Strict):
     phrases: list[ContentPhrase] = Field(min_length=1, description=f"words naming what is counted; not function words alone: {QUOTING}")
     parent: Identifier | None = Field(default=None, description="a broader topic this one is part of")
     default_action: Identifier | None = Field(default=None, description="the action when the sentence names none")
+    unit: Identifier | None = Field(default=None, description="the unit of a figure of this topic with no unit noun: '50,000 cybercrimes' counts case")
 
 
 class MetricVocabulary(Strict):
@@ -144,6 +192,27 @@ class MetricVocabulary(Strict):
     description: str | None = None
     actions: list[Action] = Field(default_factory=list)
     topics: list[Topic] = Field(default_factory=list)
+
+
+class Scope(Strict):
+    """Where a figure applies: a country, a state or province, a city, an agency."""
+
+    id: Identifier
+    description: str | None = None
+    phrases: list[Phrase] = Field(min_length=1, description="words naming the place in a figure's clause: 'Guangdong', 'nationwide'")
+    parent: Identifier | None = Field(default=None, description="the scope this one lies within: a province's country; its figures are at most the parent's")
+
+    _phrases = field_validator("phrases")(_clean_phrases)
+
+
+class ScopeVocabulary(Strict):
+    kind: Literal["scopes"]
+    description: str | None = None
+    default: Identifier | None = Field(
+        default=None,
+        description="the scope of a figure whose clause names none, when the article's front matter gives no 'scope:' either",
+    )
+    scopes: list[Scope] = Field(default_factory=list)
 
 
 class SourcePattern(Strict):
@@ -174,6 +243,6 @@ class SourceVocabulary(Strict):
 
 
 VocabularyFile = Annotated[
-    Union[QualifierVocabulary, UnitVocabulary, MetricVocabulary, SourceVocabulary],
+    Union[QualifierVocabulary, UnitVocabulary, MetricVocabulary, SourceVocabulary, ScopeVocabulary],
     Field(discriminator="kind"),
 ]

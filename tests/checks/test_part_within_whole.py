@@ -80,3 +80,41 @@ def contains(outer: Period, inner: Period) -> bool:
 def test_wholes_finds_every_containing_period(known: list[Period], part: Period, strict: bool) -> None:
     found = set(Wholes(known).containing(part, strict))
     assert found == {whole for whole in known if contains(whole, part) and not (strict and whole == part)}
+
+
+PROVINCE_OVER_NATION = [
+    {"text": "In 2023, Guangdong prosecutors charged 9,876 people with telecom fraud.", "date": "2024-03-10", "id": "province"},
+    {"text": "In 2023, 5,432 people were prosecuted for telecom fraud nationwide.", "date": "2024-03-09", "id": "nation"},
+]
+
+
+def test_a_province_is_at_most_its_country(extract: Callable[[list[dict[str, Any]]], list[Claim]]) -> None:
+    """The scopes vocabulary's parents come from the engine (index.scope_parents)."""
+    claims = extract(PROVINCE_OVER_NATION)
+    assert [c.scope for c in claims] == ["guangdong", "china"]
+    assert run_checks(claims, [make_rule("part_within_whole")]) == []
+    [finding] = run_checks(claims, [make_rule("part_within_whole")], None, {"guangdong": "china"})
+    assert finding.fact == "telecom-fraud/prosecuted, person, 2023, guangdong within china"
+    assert finding.message == "'9,876 people' (province) (guangdong) cannot be more than '5,432 people' (nation) (china), which includes it"
+    assert finding.outliers == (claims[0].id,)
+
+
+def test_a_city_within_its_province_within_its_country(findings: Callable[..., list[Finding]]) -> None:
+    documents = [{"text": "In 2023, police in Shenzhen arrested 4,321 people for telecom fraud.", "date": "2024-03-10"},
+                 {"text": "In 2023, 3,210 people were arrested for telecom fraud across the country.", "date": "2024-03-10"}]
+    found = findings("part_within_whole", documents, scope_parents={"shenzhen": "guangdong", "guangdong": "china"}, message="{relation}")
+    assert [f.message for f in found] == ["scope"]
+
+
+def test_a_province_below_its_country_passes(findings: Callable[..., list[Finding]]) -> None:
+    documents = [dict(PROVINCE_OVER_NATION[0], text="In 2023, Guangdong prosecutors charged 1,234 people with telecom fraud."), PROVINCE_OVER_NATION[1]]
+    assert findings("part_within_whole", documents, scope_parents={"guangdong": "china"}) == []
+
+
+def test_sub_periods_are_compared_within_one_scope(findings: Callable[..., list[Finding]]) -> None:
+    """The nation's half year is not a part of one province's year."""
+    documents = [
+        {"text": "From January to June 2023, 7,654 people were prosecuted for telecom fraud nationwide.", "date": "2023-07-10"},
+        {"text": "In 2023, Guangdong prosecutors charged 5,678 people with telecom fraud.", "date": "2024-03-10"},
+    ]
+    assert findings("part_within_whole", documents, scope_parents={"guangdong": "china"}) == []
