@@ -70,7 +70,7 @@ def load_suppressions(path: str) -> list[Entry]:
 
     if not os.path.exists(path):
         return []
-    located = load_yaml(path)
+    located = load_yaml(path, written_by_tool=True)  # `factcheck baseline` writes it, however long
     if located.data is None:
         return []
     if not isinstance(located.data, dict):

@@ -1,0 +1,168 @@
+"""Reviewed work is never lost: claim files of any size read back, corrections survive edits and
+renames, a baseline of some articles keeps the others' reasons, and a stale claim file is a finding.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.claimfile import ClaimFile, merge_corrections, parse_claim_file, render_claim_file
+from factcheck.commands import text_article
+from factcheck.errors import RuleFileError
+from factcheck.extract import ClaimExtractor
+from factcheck.model import Claim
+from factcheck.vocabulary import Vocabulary
+from factcheck import yamlfile
+from factcheck.yamlfile import parse_yaml
+
+from cli_runs import RULES, factcheck, stderr_lines  # type: ignore[import-not-found]
+
+FIGURES = 10_000
+
+
+def ledger(figures: int) -> str:
+    """An article of one figure a sentence, each sentence different."""
+    lines = ["---", "title: Ledger", "date: 2024-03-05", "---", ""]
+    lines += [f"Officials said {1000 + index:,} people were prosecuted for telecom fraud that year." for index in range(figures)]
+    return "\n".join(lines) + "\n"
+
+
+def correct(claim_file: Path, claim_id: str, metric: str) -> None:
+    """Correct one claim's metric by hand, as a reviewer edits the file."""
+    text = claim_file.read_text(encoding="utf-8")
+    start = text.index(f"- id: {claim_id}\n")
+    end = text.find("\n- id: ", start + 1)
+    end = len(text) if end == -1 else end
+    block = re.sub(r"(?m)^  metric: .*$", f"  metric: {metric}", text[start:end], count=1)
+    block = block.replace("  corrected: false", "  corrected: true")
+    claim_file.write_text(text[:start] + block + text[end:], encoding="utf-8")
+
+
+def test_a_claim_file_of_10000_claims_reads_back(tmp_path: Path) -> None:
+    """Regression: an article of more than about 1,700 figures got a claim file the loader
+    refused ("expected at most 100000 values"): `run` and `extract --out` then exited 2."""
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "ledger.md").write_text(ledger(FIGURES), encoding="utf-8")
+    extract = ("extract", "articles", "--out", "claims", "--rules", str(RULES), "--no-cache")
+    assert factcheck(*extract, cwd=tmp_path).returncode == 0
+    claim_file = tmp_path / "claims" / "ledger.yaml"
+    ids = re.findall(r"(?m)^- id: (\S+)$", claim_file.read_text(encoding="utf-8"))
+    assert len(ids) == FIGURES
+    correct(claim_file, ids[FIGURES // 2], "telecom-fraud/counted-by-hand")
+    run = factcheck("run", "articles", "--claims", "claims", "--rules", str(RULES), "--no-cache", "--format", "json", "--html", "", cwd=tmp_path)
+    assert run.returncode in (0, 1), run.stderr
+    assert json.loads(run.stdout)["summary"]["claims"] == FIGURES
+    again = factcheck(*extract, cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    text = claim_file.read_text(encoding="utf-8")
+    assert text.count("  corrected: true") == 1 and "metric: telecom-fraud/counted-by-hand" in text
+
+
+def test_claim_files_refuse_aliases_instead_of_capping_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tool never writes an alias, so a claim file refuses them, and no alias bomb expands."""
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+    with pytest.raises(RuleFileError, match="expected no aliases in a file factcheck writes") as caught:
+        parse_claim_file(bomb, "claims/x.yaml")
+    assert (caught.value.line, caught.value.column) == (2, 4)  # the list holding the alias
+    # Files people write keep their aliases, and the cap on what they expand to.
+    assert parse_yaml(bomb, "x.yaml").data["b"][0] == ["x"] * 10
+    monkeypatch.setattr(yamlfile, "MAX_NODES", 1000)  # the same rule as 100,000, sooner
+    big = "claims:\n" + "- 1\n" * 1000
+    with pytest.raises(RuleFileError, match="expected at most 1000 values"):
+        parse_yaml(big, "x.yaml")
+    assert len(parse_yaml(big, "claims/x.yaml", written_by_tool=True).data["claims"]) == 1000
+
+
+# --- A relocated correction takes its figure's place -------------------------------------------
+
+FRAUD = "Prosecutors charged 50,000 people with telecom fraud in 2023."
+RELOCATED = [
+    # name, article before, article after, occurrence of FRAUD's figure corrected (0: first)
+    ("sentence merged with the previous one", f"The ministry spoke on Monday. {FRAUD}\n", f"The ministry spoke on Monday: {FRAUD}\n", 0),
+    ("earlier identical sentence deleted", f"{FRAUD}\nThe figure was repeated.\n{FRAUD}\n", f"The figure was repeated.\n{FRAUD}\n", 1),
+]
+
+
+def claim_file_of(text: str, vocabulary: Vocabulary, corrections: list[Claim] | None = None) -> ClaimFile:
+    article = text_article(text, date(2024, 3, 12), "news")
+    claims = ClaimExtractor(vocabulary).extract(article)
+    merged, orphaned, _ = merge_corrections(article, claims, None)
+    if corrections is not None:
+        merged = corrections
+    return parse_claim_file(render_claim_file(article, merged, vocabulary.digest, orphaned), "claims/news.yaml")
+
+
+def reextract(text: str, previous: ClaimFile, vocabulary: Vocabulary) -> tuple[list[Claim], list[dict[str, object]], list[str]]:
+    article = text_article(text, date(2024, 3, 12), "news")
+    return merge_corrections(article, ClaimExtractor(vocabulary).extract(article), previous)
+
+
+def with_correction(previous: ClaimFile, text: str, occurrence: int) -> ClaimFile:
+    records = [record for record in previous.claims if record.text == text]
+    target = records[occurrence]
+    claims = [record.model_copy(update={"metric": "telecom-fraud/by-hand", "corrected": True}) if record is target else record for record in previous.claims]
+    return previous.model_copy(update={"claims": claims})
+
+
+@pytest.mark.parametrize(("before", "after", "occurrence"), [case[1:] for case in RELOCATED], ids=[case[0] for case in RELOCATED])
+def test_a_relocated_correction_replaces_the_fresh_claim(before: str, after: str, occurrence: int, vocabulary: Vocabulary) -> None:
+    """Regression: the correction and a fresh extraction of the same figure both came back, and the
+    article contradicted itself on every later run."""
+    previous = with_correction(claim_file_of(before, vocabulary), "50,000 people", occurrence)
+    claims, orphaned, warnings = reextract(after, previous, vocabulary)
+    figure = [claim for claim in claims if claim.text == "50,000 people"]
+    assert [(claim.metric, claim.corrected) for claim in figure] == [("telecom-fraud/by-hand", True)]
+    assert (orphaned, warnings) == ([], [])
+    article = text_article(after, date(2024, 3, 12), "news")
+    assert len(claims) == len(ClaimExtractor(vocabulary).extract(article))
+    assert after[figure[0].start : figure[0].end] == "50,000 people"
+    # It takes the fresh claim's id, so the next extraction finds it by id, unchanged.
+    again = reextract(after, parse_claim_file(render_claim_file(article, claims, vocabulary.digest, []), "claims/news.yaml"), vocabulary)
+    assert again[0] == claims
+
+
+def test_two_corrections_for_one_figure_keep_the_second_as_orphaned(vocabulary: Vocabulary) -> None:
+    before = f"{FRAUD}\n{FRAUD}\n"
+    previous = with_correction(with_correction(claim_file_of(before, vocabulary), "50,000 people", 0), "50,000 people", 1)
+    claims, orphaned, warnings = reextract(f"{FRAUD}\n", previous, vocabulary)
+    assert [claim.corrected for claim in claims if claim.text == "50,000 people"] == [True]
+    assert [record["orphaned"] for record in orphaned] == ["its figure already carries another correction"]
+    assert len(warnings) == 1
+
+
+SENTENCES = [FRAUD, "Courts heard 3,000 cases in 2023.", "Some 38,000 people were prosecuted for telecom fraud in 2023.", "The figure was repeated."]
+EDITS = st.lists(st.tuples(st.sampled_from(["delete", "merge", "duplicate", "move"]), st.integers(0, 30)), max_size=4)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(order=st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=6), corrected=st.sets(st.integers(0, 10)), edits=EDITS)
+def test_one_figure_gives_one_claim_whatever_the_edit(order: list[str], corrected: set[int], edits: list[tuple[str, int]], vocabulary: Vocabulary) -> None:
+    """Corrections laid over any edit of the text: no two claims stand on the same words, and every
+    correction is either in the claims or kept under 'orphaned'."""
+    previous = claim_file_of(" ".join(order) + "\n", vocabulary)
+    claims = [record.model_copy(update={"corrected": True, "qualifier": "by-hand"}) if index in corrected else record for index, record in enumerate(previous.claims)]
+    previous = previous.model_copy(update={"claims": claims})
+    sentences = list(order)
+    for edit, at in edits:
+        if not sentences:
+            break
+        at %= len(sentences)
+        if edit == "delete":
+            del sentences[at]
+        elif edit == "merge" and at + 1 < len(sentences):
+            sentences[at : at + 2] = [sentences[at].rstrip(".") + ": " + sentences[at + 1]]
+        elif edit == "duplicate":
+            sentences.insert(at, sentences[at])
+        elif edit == "move":
+            sentences.append(sentences.pop(at))
+    merged, orphaned, _ = reextract(" ".join(sentences) + "\n", previous, vocabulary)
+    spans = sorted((claim.start, claim.end) for claim in merged)
+    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:])), spans
+    assert sum(claim.corrected for claim in merged) + len(orphaned) == len([c for c in claims if c.corrected])
