@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from factcheck.vocabulary import Vocabulary
 from factcheck import yamlfile
 from factcheck.yamlfile import parse_yaml
 
-from cli_runs import RULES, factcheck, stderr_lines  # type: ignore[import-not-found]
+from cli_runs import REPO, RULES, copy_rules, factcheck, stderr_lines  # type: ignore[import-not-found]
 
 FIGURES = 10_000
 
@@ -166,3 +167,40 @@ def test_one_figure_gives_one_claim_whatever_the_edit(order: list[str], correcte
     spans = sorted((claim.start, claim.end) for claim in merged)
     assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:])), spans
     assert sum(claim.corrected for claim in merged) + len(orphaned) == len([c for c in claims if c.corrected])
+
+
+# --- A baseline of some articles keeps the others' reasons ---------------------------------------
+
+
+def bundled_project(root: Path) -> Path:
+    """A copy of the repository's articles, claim files and rules: nine findings."""
+    for folder in ("articles", "claims"):
+        shutil.copytree(REPO / folder, root / folder)
+    copy_rules(root / "rules")
+    (root / "factcheck.yaml").write_text("paths: [articles]\nclaims: claims\nrules: [rules]\nhtml: ''\ncache: ''\n", encoding="utf-8")
+    return root
+
+
+def reasons(path: Path) -> list[str]:
+    return re.findall(r'(?m)^    reason: "(.*)"$', path.read_text(encoding="utf-8"))
+
+
+def test_a_baseline_of_some_articles_keeps_every_other_reason(tmp_path: Path) -> None:
+    """Regression: `factcheck baseline PATHS` on one article dropped 8 of 9 reviewed reasons."""
+    root = bundled_project(tmp_path)
+    first = factcheck("baseline", "--reason", "first", cwd=root)
+    assert stderr_lines(first) == ["suppressions.yaml: 9 added, 0 kept, 0 dropped"]
+    target = root / "suppressions.yaml"
+    text = target.read_text(encoding="utf-8")
+    for number in range(9):  # nine reviews, nine reasons
+        text = text.replace('reason: "first"', f'reason: "review {number}"', 1)
+    target.write_text(text, encoding="utf-8")
+    reviewed = reasons(target)
+    subset = factcheck("baseline", "articles/2024-03-judicial-staff-duty-crimes.md", "--reason", "second", cwd=root)
+    line = stderr_lines(subset)[-1]
+    assert re.fullmatch(r"suppressions\.yaml: 0 added, 9 kept, 0 dropped \((\d) kept match no finding of this run; --prune drops them\)", line), line
+    assert sorted(reasons(target)) == sorted(reviewed)
+    pruned = factcheck("baseline", "articles/2024-03-judicial-staff-duty-crimes.md", "--reason", "second", "--prune", cwd=root)
+    matched = 9 - int(re.findall(r"\((\d) kept", line)[0])
+    assert stderr_lines(pruned)[-1] == f"suppressions.yaml: 0 added, {matched} kept, {9 - matched} dropped"
+    assert len(reasons(target)) == matched and set(reasons(target)) <= set(reviewed)
