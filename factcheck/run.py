@@ -10,15 +10,26 @@ from typing import TYPE_CHECKING
 
 from factcheck import exitcodes
 from factcheck.errors import UserError
-from factcheck.findings import ArticleRef, RuleRef, RunResult
+from factcheck.findings import ArticleRef, Finding, RuleRef, RunResult
 from factcheck.model import Article, Claim
 from factcheck.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from factcheck.batch import ExtractionSettings
+    from factcheck.claimfile import ClaimRecord
     from factcheck.extraction_cache import CachedDocument
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
+
+# The finding for reviewed corrections a run cannot apply: a stable id, as the rules' ids are.
+STALE_CLAIM_FILE = RuleRef(
+    "stale-claim-file",
+    "claim_file",
+    "warning",
+    "A claim file holds corrections this run could not apply: its article changed since the claims were extracted.",
+    "",
+)
+LISTED_CORRECTIONS = 10  # a finding names at most this many, then says how many more
 
 
 @dataclass
@@ -27,6 +38,7 @@ class RunInputs:
     articles: dict[str, ArticleRef] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     errors: list[UserError] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)  # about the inputs themselves (claim files)
 
 
 def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, extraction: ExtractionSettings | None = None) -> RunInputs:
@@ -60,7 +72,11 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, ext
                     outdated += 1
                 continue
             stale += 1
-            inputs.notes.append(f"{stored}: stale ({document.path} changed); its claims were extracted afresh")
+            corrections = [c for c in [*record.claims, *record.orphaned] if c.corrected]
+            if corrections:
+                inputs.findings.append(stale_claim_file(stored, document.id, document.path, corrections, claims_dir or ""))
+            else:
+                inputs.notes.append(f"{stored}: stale ({document.path} changed); its claims were extracted afresh")
         if not isinstance(document, Article):
             known[index] = list(document.claims)
             counts.cached += 1
@@ -83,6 +99,20 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, ext
             f"but `factcheck extract --out {claims_dir}` would change them"
         )
     return inputs
+
+
+def stale_claim_file(path: str, article_id: str, article_path: str, corrections: list[ClaimRecord], claims_dir: str) -> Finding:
+    """A warning naming the claim file and the corrections the run extracted afresh instead."""
+    listed = ", ".join(f"'{c.text}' ({c.id})" for c in corrections[:LISTED_CORRECTIONS])
+    more = len(corrections) - LISTED_CORRECTIONS
+    listed += f" and {more} more" if more > 0 else ""
+    message = (
+        f"{path}: stale ({article_path} changed since its claims were extracted): "
+        f"{len(corrections)} correction(s) not applied: {listed}; its claims were extracted afresh. "
+        f"Run `factcheck extract --out {claims_dir}` to carry the corrections over, and review them"
+    )
+    # The fact names the article, not the path as typed: the fingerprint stays across working directories.
+    return Finding(STALE_CLAIM_FILE.id, STALE_CLAIM_FILE.check, STALE_CLAIM_FILE.severity, message, f"claim file of {article_id}", ())
 
 
 def _ref(document: Article | CachedDocument) -> ArticleRef:
@@ -114,15 +144,16 @@ def check(
         raise UserError(f"expected check rules (*.yaml) in {', '.join(os.path.join(d, 'checks') for d in rule_dirs)}, found none")
     entries = load_suppressions(suppressions) if suppressions else []
     inputs = gather(paths, claims_dir, vocabulary, extraction)
-    findings, notes = apply_suppressions(tuple(run_checks(inputs.claims, rules, vocabulary.parents)), entries, today or date.today())
+    found = sorted([*run_checks(inputs.claims, rules, vocabulary.parents), *inputs.findings], key=Finding.sort_key)
+    findings, notes = apply_suppressions(tuple(found), entries, today or date.today())
     inputs.notes.extend(notes)
+    refs = {r.id: RuleRef(r.id, r.check, r.rule.severity, r.rule.description, r.path.replace(os.sep, "/")) for r in rules}
+    if inputs.findings:  # listed only when it has a finding: every other run's outputs stay as they were
+        refs.setdefault(STALE_CLAIM_FILE.id, STALE_CLAIM_FILE)
     result = RunResult(
         findings=findings,
         articles=dict(sorted(inputs.articles.items())),
-        rules={
-            r.id: RuleRef(r.id, r.check, r.rule.severity, r.rule.description, r.path.replace(os.sep, "/"))
-            for r in rules
-        },
+        rules=refs,
         claim_count=len(inputs.claims),
         warnings=tuple(inputs.notes),
         claims=tuple(inputs.claims),

@@ -204,3 +204,48 @@ def test_a_baseline_of_some_articles_keeps_every_other_reason(tmp_path: Path) ->
     matched = 9 - int(re.findall(r"\((\d) kept", line)[0])
     assert stderr_lines(pruned)[-1] == f"suppressions.yaml: 0 added, {matched} kept, {9 - matched} dropped"
     assert len(reasons(target)) == matched and set(reasons(target)) <= set(reviewed)
+
+
+# --- A stale claim file is a warning finding ------------------------------------------------------
+
+NEWS = f"---\ntitle: Fraud\ndate: 2024-03-12\n---\n{FRAUD}\n\nCourts heard 3,000 cases in 2023.\n"
+
+
+def reviewed_project(root: Path) -> Path:
+    """An article and its claim file, one claim corrected by a reviewer."""
+    (root / "articles").mkdir()
+    (root / "articles" / "news.md").write_text(NEWS, encoding="utf-8")
+    assert factcheck("extract", "articles", "--out", "claims", "--rules", str(RULES), "--no-cache", cwd=root).returncode == 0
+    claim_file = root / "claims" / "news.yaml"
+    ids = re.findall(r"(?m)^- id: (\S+)\n  text: 50,000 people$", claim_file.read_text(encoding="utf-8"))
+    correct(claim_file, ids[0], "telecom-fraud/by-hand")
+    return root
+
+
+def test_a_stale_claim_file_is_a_warning_in_every_output(tmp_path: Path) -> None:
+    """Regression: `run` ignored the corrections of a stale claim file with only a note."""
+    root = reviewed_project(tmp_path)
+    (root / "articles" / "news.md").write_text(NEWS.replace("3,000 cases", "3,100 cases"), encoding="utf-8")
+    args = ["run", "articles", "--claims", "claims", "--rules", str(RULES), "--no-cache", "--fail-on", "warning", "--html", "report.html",
+            "--report", "json=report.json", "--report", "sarif=report.sarif", "--report", "junit=report.xml", "--report", "github=report.github"]
+    result = factcheck(*args, cwd=root)
+    assert result.returncode == 1, result.stderr  # a warning, so --fail-on warning fails
+    text = result.stdout
+    assert "warning stale-claim-file: claims/news.yaml: stale (articles/news.md changed since its claims were extracted): 1 correction(s) not applied: '50,000 people' (news:" in text
+    assert text.rstrip().endswith("1 warning, 0 info")
+    (finding,) = [f for f in json.loads((root / "report.json").read_text(encoding="utf-8"))["findings"] if f["rule"] == "stale-claim-file"]
+    assert (finding["severity"], finding["fact"], finding["claims"]) == ("warning", "claim file of news", [])
+    sarif = json.loads((root / "report.sarif").read_text(encoding="utf-8"))["runs"][0]
+    assert [r["ruleId"] for r in sarif["results"]] == ["stale-claim-file"]
+    assert "stale-claim-file" in [rule["id"] for rule in sarif["tool"]["driver"]["rules"]]
+    assert '<testsuite name="stale-claim-file"' in (root / "report.xml").read_text(encoding="utf-8")
+    assert (root / "report.github").read_text(encoding="utf-8").startswith("::warning title=stale-claim-file::claims/news.yaml: stale")
+    assert "stale-claim-file" in (root / "report.html").read_text(encoding="utf-8")
+    # Stable: the same finding, fingerprint and all, from another working directory.
+    elsewhere = factcheck("run", str(root / "articles"), "--claims", str(root / "claims"), "--rules", str(RULES), "--no-cache", "--format", "json", "--html", "", cwd=tmp_path.parent)
+    again = [f for f in json.loads(elsewhere.stdout)["findings"] if f["rule"] == "stale-claim-file"]
+    assert [f["fingerprint"] for f in again] == [finding["fingerprint"]]
+    # Carried over by extract --out, the correction applies again and the finding is gone.
+    assert factcheck("extract", "articles", "--out", "claims", "--rules", str(RULES), "--no-cache", cwd=root).returncode == 0
+    fresh = factcheck(*args, cwd=root)
+    assert "stale-claim-file" not in fresh.stdout, fresh.stdout
