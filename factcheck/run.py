@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from factcheck.batch import ExtractionSettings
     from factcheck.claimfile import ClaimRecord
     from factcheck.extraction_cache import CachedDocument
+    from factcheck.orphans import Adopter
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
 
@@ -49,6 +50,7 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, ext
     """
     from factcheck.batch import ExtractionCounts, ExtractionSettings, extract_articles, read_or_recall
     from factcheck.claimfile import claim_file_path, claim_from_record, read_claim_file
+    from factcheck.orphans import corrections_of
 
     settings = extraction or ExtractionSettings()
     inputs = RunInputs()
@@ -59,22 +61,34 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, ext
     stale = outdated = from_claim_files = 0
     counts = ExtractionCounts()
     known: dict[int, list[Claim]] = {}  # claims from a current claim file or the extraction cache
+    adopter = _adopter(claims_dir, documents, claim_paths)
     for index, document in enumerate(documents):
         _add_article(inputs, _ref(document))
         inputs.notes.extend(f"{document.path}: {warning}" for warning in document.warnings)
         stored = claim_file_path(claims_dir, document.id) if claims_dir else None
+        record = renamed = None
         if stored and os.path.exists(stored):
             record = read_claim_file(stored)
+        elif adopter is not None:
+            adopted = adopter.adopt(document.sha256, _text_of(document))
+            if adopted is not None:
+                renamed, record = adopted
+                stored = renamed.path
+        if stored and record is not None:
+            rename = f"{renamed.article_path} was renamed to {document.path}" if renamed else ""
             if record.article.sha256 == document.sha256:
                 known[index] = [claim_from_record(c, document.id) for c in record.claims]
                 from_claim_files += 1
                 if record.vocabulary != vocabulary.digest:
                     outdated += 1
+                if renamed:
+                    inputs.notes.append(f"{stored}: used for {document.path} ({rename}); `factcheck extract --out {claims_dir}` renames the claim file")
                 continue
             stale += 1
-            corrections = [c for c in [*record.claims, *record.orphaned] if c.corrected]
+            corrections = corrections_of(record)
             if corrections:
-                inputs.findings.append(stale_claim_file(stored, document.id, document.path, corrections, claims_dir or ""))
+                why = f"stale ({rename + ' and' if rename else document.path} changed since its claims were extracted)"
+                inputs.findings.append(stale_claim_file(stored, why, document.id, corrections, f"Run `factcheck extract --out {claims_dir}` to carry them over, and review them"))
             else:
                 inputs.notes.append(f"{stored}: stale ({document.path} changed); its claims were extracted afresh")
         if not isinstance(document, Article):
@@ -91,6 +105,20 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, ext
         info = record.article
         _add_article(inputs, ArticleRef(info.id, info.path, info.title, info.publisher, info.published, info.url))
         inputs.claims.extend(claim_from_record(c, info.id) for c in record.claims)
+    remaining = adopter.left if adopter is not None else []
+    for orphan in remaining:
+        assert adopter is not None
+        try:
+            corrections = corrections_of(adopter.read(orphan))
+        except UserError as exc:
+            inputs.notes.append(f"{orphan.path}: orphaned (its article {orphan.article_path} is gone) and unreadable: {exc.message}")
+            continue
+        why = f"orphaned (its article {orphan.article_path} is gone)"
+        if corrections:
+            advice = "Rename the claim file with its article, or delete it"
+            inputs.findings.append(stale_claim_file(orphan.path, why, orphan.article_id, corrections, advice))
+        else:
+            inputs.notes.append(f"{orphan.path}: {why}; delete it, or rename it with its article")
     if stale:
         inputs.notes.append(f"{stale} claim file(s) are stale: run `factcheck extract --out {claims_dir}` and review them")
     if outdated:
@@ -101,18 +129,30 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, ext
     return inputs
 
 
-def stale_claim_file(path: str, article_id: str, article_path: str, corrections: list[ClaimRecord], claims_dir: str) -> Finding:
-    """A warning naming the claim file and the corrections the run extracted afresh instead."""
+def stale_claim_file(path: str, why: str, article_id: str, corrections: list[ClaimRecord], advice: str) -> Finding:
+    """A warning naming the claim file and the corrections the run could not apply."""
     listed = ", ".join(f"'{c.text}' ({c.id})" for c in corrections[:LISTED_CORRECTIONS])
     more = len(corrections) - LISTED_CORRECTIONS
     listed += f" and {more} more" if more > 0 else ""
-    message = (
-        f"{path}: stale ({article_path} changed since its claims were extracted): "
-        f"{len(corrections)} correction(s) not applied: {listed}; its claims were extracted afresh. "
-        f"Run `factcheck extract --out {claims_dir}` to carry the corrections over, and review them"
-    )
+    message = f"{path}: {why}: {len(corrections)} correction(s) not applied: {listed}; its article's claims were extracted afresh. {advice}"
     # The fact names the article, not the path as typed: the fingerprint stays across working directories.
     return Finding(STALE_CLAIM_FILE.id, STALE_CLAIM_FILE.check, STALE_CLAIM_FILE.severity, message, f"claim file of {article_id}", ())
+
+
+def _adopter(claims_dir: str | None, documents: list[Article | CachedDocument], claim_paths: list[str]) -> Adopter | None:
+    """The orphaned claim files of ``claims_dir``, save those named on the command line."""
+    from factcheck.orphans import Adopter, find_orphans
+
+    if not claims_dir:
+        return None
+    named = {os.path.abspath(path) for path in claim_paths}
+    return Adopter([o for o in find_orphans(claims_dir, {d.id for d in documents}) if os.path.abspath(o.path) not in named])
+
+
+def _text_of(document: Article | CachedDocument) -> str:
+    """What sentences of a renamed article's claim file are looked for in (a cached document's
+    text is not kept: its claims' sentences are)."""
+    return document.text if isinstance(document, Article) else " ".join(claim.sentence for claim in document.claims)
 
 
 def _ref(document: Article | CachedDocument) -> ArticleRef:

@@ -249,3 +249,65 @@ def test_a_stale_claim_file_is_a_warning_in_every_output(tmp_path: Path) -> None
     assert factcheck("extract", "articles", "--out", "claims", "--rules", str(RULES), "--no-cache", cwd=root).returncode == 0
     fresh = factcheck(*args, cwd=root)
     assert "stale-claim-file" not in fresh.stdout, fresh.stdout
+
+
+# --- A renamed article keeps its corrections ------------------------------------------------------
+
+EXTRACT = ("extract", "articles", "--out", "claims", "--rules", str(RULES), "--no-cache")
+RUN = ("run", "articles", "--claims", "claims", "--rules", str(RULES), "--no-cache", "--html", "")
+
+
+def corrected_metrics(claim_file: Path) -> list[str]:
+    text = claim_file.read_text(encoding="utf-8")
+    return [block.split("\n  metric: ")[1].split("\n")[0] for block in text.split("\n- id: ")[1:] if "\n  corrected: true" in block]
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["renamed", "renamed and edited"])
+def test_a_renamed_article_keeps_its_corrections(tmp_path: Path, edited: bool) -> None:
+    """Regression: the old claim file lay unused and the resolved error came back without a word."""
+    root = reviewed_project(tmp_path)
+    old = root / "articles" / "news.md"
+    text = old.read_text(encoding="utf-8")
+    old.unlink()
+    (root / "articles" / "2024-03-news.md").write_text(text.replace("3,000", "3,100") if edited else text, encoding="utf-8")
+    check = factcheck(*EXTRACT[:2], "--check", *EXTRACT[2:], cwd=root)
+    assert check.returncode == 1
+    assert check.stdout == "claims/2024-03-news.yaml: missing: claims/news.yaml holds its claims under its old name articles/news.md\n"
+    run = factcheck(*RUN, "--format", "json", cwd=root)
+    stale = [f["message"] for f in json.loads(run.stdout)["findings"] if f["rule"] == "stale-claim-file"]
+    if edited:  # the claims no longer fit the text: extract --out must lay the correction over it
+        assert [m.split(": 1 correction(s)")[0] for m in stale] == [
+            "claims/news.yaml: stale (articles/news.md was renamed to articles/2024-03-news.md and changed since its claims were extracted)"
+        ]
+    else:  # the same text: its reviewed claims are used as they are
+        assert stale == [] and "note: claims/news.yaml: used for articles/2024-03-news.md (articles/news.md was renamed" in run.stderr
+    extract = factcheck(*EXTRACT, cwd=root)
+    assert stderr_lines(extract)[0] == "claims/news.yaml: renamed to claims/2024-03-news.yaml, with its corrections: articles/news.md is now articles/2024-03-news.md"
+    assert sorted(path.name for path in (root / "claims").iterdir()) == ["2024-03-news.yaml"]
+    assert corrected_metrics(root / "claims" / "2024-03-news.yaml") == ["telecom-fraud/by-hand"]
+    assert factcheck(*EXTRACT[:2], "--check", *EXTRACT[2:], cwd=root).returncode == 0
+    assert "stale-claim-file" not in factcheck(*RUN, cwd=root).stdout
+
+
+def test_an_orphaned_claim_file_is_named_everywhere(tmp_path: Path) -> None:
+    """A claim file whose article is gone and matches no article: a warning, a failed check, a finding."""
+    root = reviewed_project(tmp_path)
+    (root / "articles" / "news.md").write_text("---\ntitle: Other\ndate: 2024-03-12\n---\nCourts heard 9,000 cases in 2023.\n", encoding="utf-8")
+    (root / "articles" / "news.md").rename(root / "articles" / "other.md")
+    check = factcheck(*EXTRACT[:2], "--check", *EXTRACT[2:], cwd=root)
+    assert check.returncode == 1 and "claims/news.yaml: orphaned: its article articles/news.md is gone (renamed or deleted)\n" in check.stdout
+    run = factcheck(*RUN, cwd=root)
+    assert "warning stale-claim-file: claims/news.yaml: orphaned (its article articles/news.md is gone): 1 correction(s) not applied: '50,000 people'" in run.stdout
+    extract = factcheck(*EXTRACT, cwd=root)
+    assert "claims/news.yaml: warning: orphaned: its article articles/news.md is gone, and its 1 correction(s) apply to nothing" in extract.stderr
+    assert (root / "claims" / "news.yaml").exists()  # never deleted without its corrections going somewhere
+
+
+def test_a_run_of_some_articles_leaves_the_other_claim_files_alone(tmp_path: Path) -> None:
+    root = reviewed_project(tmp_path)
+    (root / "articles" / "other.md").write_text("---\ntitle: Other\ndate: 2024-03-12\n---\nCourts heard 9,000 cases in 2023.\n", encoding="utf-8")
+    assert factcheck(*EXTRACT, cwd=root).returncode == 0
+    run = factcheck("run", "articles/other.md", *RUN[2:], cwd=root)
+    assert run.returncode == 0 and "stale-claim-file" not in run.stdout and "orphaned" not in run.stderr, run.stderr
+    check = factcheck("extract", "articles/other.md", "--check", *EXTRACT[2:], cwd=root)
+    assert check.returncode == 0, check.stdout
