@@ -82,7 +82,7 @@ def parse(text: str, published: datetime | None, output_format: str, rules: tupl
 @click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", type=click.Choice(["json", "yaml"]), default="json", show_default=True, help="Format on standard output (without --out).")
 @click.option("--out", "out_dir", metavar="DIR", help="Write one claim file per article into DIR (e.g. claims/).")
-@click.option("--check", is_flag=True, help="Exit 1 when a claim file in --out (default: `claims` from config) is missing, stale or out of date.")
+@click.option("--check", is_flag=True, help="Exit 1 when a claim file in --out (default: `claims` from config) is missing, stale, out of date or orphaned.")
 @click.option("--strict", is_flag=True, help="Exit 2 when a document cannot be read (default: report it and go on).")
 @_extraction_options
 @_rules_option
