@@ -15,6 +15,7 @@ from factcheck.documents.locations import SourceMap
 from factcheck.errors import UserError
 from factcheck.extract import ClaimExtractor
 from factcheck.model import Article, Claim
+from factcheck.printable import printable
 from factcheck.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -133,7 +134,7 @@ def extract_command(
                 problems.append(f"{path}: {reason}")
             continue
         if renamed is not None:
-            print(f"{renamed.path}: renamed to {path}, with its corrections: {renamed.article_path} is now {article.path}", file=sys.stderr)
+            print(printable(f"{renamed.path}: renamed to {path}, with its corrections: {renamed.article_path} is now {article.path}"), file=sys.stderr)
         elif previous is not None and previous.article.sha256 != article.sha256:
             print(f"{path}: re-extracted: {article.path} changed since the claims were extracted", file=sys.stderr)
         write_atomically(path, content)
@@ -147,11 +148,11 @@ def extract_command(
             problems.append(f"{orphan.path}: orphaned: its article {orphan.article_path} is gone (renamed or deleted)")
         else:
             count = len(corrections_of(adopter.read(orphan)))
-            print(
+            warning = (
                 f"{orphan.path}: warning: orphaned: its article {orphan.article_path} is gone, and its {count} correction(s) apply "
-                "to nothing: rename the claim file with its article, or delete it",
-                file=sys.stderr,
+                "to nothing: rename the claim file with its article, or delete it"
             )
+            print(printable(warning), file=sys.stderr)  # the recorded path comes from a file anyone may edit
     if out_dir is None:
         payload = {"articles": [article_json(a, c) for a, c in results]}
         if output_format == "yaml":
