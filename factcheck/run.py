@@ -27,7 +27,7 @@ STALE_CLAIM_FILE = RuleRef(
     "stale-claim-file",
     "claim_file",
     "warning",
-    "A claim file holds corrections this run could not apply: its article changed since the claims were extracted.",
+    "A claim file holds corrections this run could not apply: its article changed, or is gone, since the claims were extracted.",
     "",
 )
 LISTED_CORRECTIONS = 10  # a finding names at most this many, then says how many more
