@@ -7,7 +7,9 @@ correction whose sentence is gone is kept under ``orphaned`` with a warning: not
 
 from __future__ import annotations
 
+import bisect
 import os
+import re
 import tempfile
 from dataclasses import replace
 from datetime import date
@@ -122,73 +124,115 @@ def claim_file_path(directory: str, article_id: str) -> str:
 
 
 def read_claim_file(path: str) -> ClaimFile:
-    located = load_yaml(path)
+    located = load_yaml(path, written_by_tool=True)
     if not isinstance(located.data, dict):
         raise located.error((), "expected a claim file (a mapping with 'article' and 'claims'), found something else")
     return validate(located, ClaimFile)
 
 
 def parse_claim_file(text: str, path: str) -> ClaimFile:
-    return validate(parse_yaml(text, path), ClaimFile)
+    return validate(parse_yaml(text, path, written_by_tool=True), ClaimFile)
 
 
 def merge_corrections(article: Article, fresh: list[Claim], previous: ClaimFile | None) -> tuple[list[Claim], list[dict[str, Any]], list[str]]:
     """Fresh claims with the previous file's corrections laid over them.
 
-    Returns the claims, the orphaned corrections (as records) and warnings.
+    A correction takes the place of the fresh claim of its id, else of the fresh claims its words
+    overlap where its sentence now stands (and their id): one figure in the text gives one claim,
+    however its sentence was merged, split or moved. Returns the claims, the orphaned corrections
+    (as records) and warnings.
     """
     if previous is None:
         return fresh, [], []
+    slots: list[Claim | None] = list(fresh)  # None: a fresh claim a correction replaced
     by_id = {claim.id: index for index, claim in enumerate(fresh)}
-    claims = list(fresh)
-    orphaned: list[dict[str, Any]] = []
-    warnings: list[str] = []
+    taken: list[tuple[int, int]] = []  # the spans corrections stand on
+    relocating: list[ClaimRecord] = []
     for record in [*previous.claims, *previous.orphaned]:
         if not record.corrected:
             continue
-        corrected = claim_from_record(record, article.id)
-        if record.id in by_id:
-            anchor = fresh[by_id[record.id]]
-            claims[by_id[record.id]] = replace(corrected, start=anchor.start, end=anchor.end, line=anchor.line, column=anchor.column, sentence=anchor.sentence)
+        index = by_id.get(record.id)
+        if index is None or slots[index] is not fresh[index]:
+            relocating.append(record)
             continue
-        located = _relocate(article, record)
-        if located is None:
+        anchor = fresh[index]
+        slots[index] = replace(claim_from_record(record, article.id), start=anchor.start, end=anchor.end, line=anchor.line, column=anchor.column, sentence=anchor.sentence)
+        taken.append((anchor.start, anchor.end))
+    orphaned: list[dict[str, Any]] = []
+    warnings: list[str] = []
+    places = _Places(article.text, fresh) if relocating else None
+    for record in relocating:
+        assert places is not None
+        spans = places.of(record)
+        free = [span for span in spans if not any(start < span[1] and span[0] < end for start, end in taken)]
+        if not free:
+            why = "its figure already carries another correction" if spans else "its sentence is no longer in the article"
             data = record.model_dump(mode="json")
-            data["orphaned"] = "its sentence is no longer in the article"
+            data["orphaned"] = why
             orphaned.append(data)
-            warnings.append(f"corrected claim {record.id} ('{record.text}'): its sentence is no longer in the article; kept under 'orphaned'")
+            warnings.append(f"corrected claim {record.id} ('{record.text}'): {why}; kept under 'orphaned'")
             continue
-        start, end = located
+        start, end = free[0]
         line, column = article.line_col(start)
-        claims.append(replace(corrected, start=start, end=end, line=line, column=column))
+        corrected = replace(claim_from_record(record, article.id), start=start, end=end, line=line, column=column)
+        taken.append((start, end))
+        covered = places.overlapping(start, end)
+        if covered:
+            # The figure's fresh claim gives way, and lends its id: the next extraction finds it by id.
+            slots[covered[0]] = replace(corrected, id=fresh[covered[0]].id, sentence=fresh[covered[0]].sentence)
+            for index in covered[1:]:
+                slots[index] = None
+        else:
+            slots.append(corrected)
+    claims = [claim for claim in slots if claim is not None]
     claims.sort(key=lambda c: (c.start, c.end, c.id))
     return claims, orphaned, warnings
 
 
-def _relocate(article: Article, record: ClaimRecord) -> tuple[int, int] | None:
-    """Find the claim's words inside its sentence in the (changed) article text."""
-    normalized = " ".join(article.text.split())
-    sentence_at = normalized.find(record.sentence)
-    if sentence_at == -1:
-        return None
-    within = record.sentence.find(" ".join(record.text.split()))
-    if within == -1:
-        return None
-    target = sentence_at + within
-    # Map the offset in the white-space-normalised text back to the article text.
-    position = 0
-    count = 0
-    text = article.text
-    while position < len(text) and text[position].isspace():
-        position += 1
-    while count < target and position < len(text):
-        if text[position].isspace():
-            while position < len(text) and text[position].isspace():
-                position += 1
-        else:
-            position += 1
-        count += 1
-    return position, position + len(record.text)
+class _Places:
+    """Where a claim's words stand in the (changed) article text, found through its sentence with
+    white space normalised, and which fresh claims stand there."""
+
+    def __init__(self, text: str, fresh: list[Claim]) -> None:
+        words = list(re.finditer(r"\S+", text))
+        self.normalized = " ".join(word.group() for word in words)
+        self.word_at: list[int] = []  # where each word starts in the normalised text
+        self.word_start = [word.start() for word in words]  # and in the article text
+        at = 0
+        for word in words:
+            self.word_at.append(at)
+            at += len(word.group()) + 1
+        self.fresh = sorted(range(len(fresh)), key=lambda index: fresh[index].start)
+        self.starts = [fresh[index].start for index in self.fresh]
+        self.claims = fresh
+        self.longest = max((claim.end - claim.start for claim in fresh), default=0)
+
+    def of(self, record: ClaimRecord) -> list[tuple[int, int]]:
+        """Every place of the record's words, one per occurrence of its sentence, in text order."""
+        sentence = " ".join(record.sentence.split())
+        words = " ".join(record.text.split())
+        within = sentence.find(words)
+        if not sentence or not words or within == -1:
+            return []
+        spans: list[tuple[int, int]] = []
+        found = self.normalized.find(sentence)
+        while found != -1:
+            target = found + within
+            spans.append((self._original(target), self._original(target + len(words) - 1) + 1))
+            found = self.normalized.find(sentence, found + 1)
+        return spans
+
+    def _original(self, offset: int) -> int:
+        """The article offset of a character of the normalised text (never a space: words do not
+        start or end with one)."""
+        word = bisect.bisect_right(self.word_at, offset) - 1
+        return self.word_start[word] + offset - self.word_at[word]
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """The indices of the fresh claims whose span overlaps ``start..end``, in text order."""
+        last = bisect.bisect_left(self.starts, end)
+        first = bisect.bisect_left(self.starts, start - self.longest)
+        return [self.fresh[k] for k in range(first, last) if self.claims[self.fresh[k]].end > start]
 
 
 def render_claim_file(article: Article, claims: list[Claim], vocabulary_digest: str, orphaned: list[dict[str, Any]]) -> str:

@@ -84,7 +84,7 @@ def parse(text: str, published: datetime | None, output_format: str, rules: tupl
 @click.argument("paths", nargs=-1)
 @click.option("--format", "output_format", type=click.Choice(["json", "yaml"]), default="json", show_default=True, help="Format on standard output (without --out).")
 @click.option("--out", "out_dir", metavar="DIR", help="Write one claim file per article into DIR (e.g. claims/).")
-@click.option("--check", is_flag=True, help="Exit 1 when a claim file in --out (default: `claims` from config) is missing, stale or out of date.")
+@click.option("--check", is_flag=True, help="Exit 1 when a claim file in --out (default: `claims` from config) is missing, stale, out of date or orphaned.")
 @click.option("--strict", is_flag=True, help="Exit 2 when a document cannot be read (default: report it and go on).")
 @_extraction_options
 @_rules_option
@@ -145,17 +145,20 @@ def run(paths: tuple[str, ...], output_format: str | None, output: str | None, r
 @click.argument("paths", nargs=-1)
 @click.option("--reason", required=True, help="Why the current findings are accepted; every new entry gets it (edit them one by one later).")
 @click.option("--claims", "claims_dir", metavar="DIR", help="Claim files used while their article is unchanged (default: `claims` from config).")
+@click.option("--prune", is_flag=True, help="Also drop the entries that match no finding of this run (default: keep them).")
 @_suppressions_option
 @_rules_option
-def baseline(paths: tuple[str, ...], reason: str, claims_dir: str | None, suppressions: str | None, rules: tuple[str, ...]) -> None:
+def baseline(paths: tuple[str, ...], reason: str, claims_dir: str | None, prune: bool, suppressions: str | None, rules: tuple[str, ...]) -> None:
     """Accept every current finding: write them into the suppressions file, each with --reason.
 
-    Entries still in force keep their own reason and expiry; entries that match no finding any
-    more are dropped. Later runs report the accepted findings as suppressed and fail on new ones.
+    Entries still in force keep their own reason and expiry. Entries that match no finding of
+    this run (fixed, or about articles outside PATHS) are kept unless --prune. Later runs report
+    the accepted findings as suppressed and fail on new ones.
     """
     from datetime import date
 
     from factcheck.claimfile import write_atomically
+    from factcheck.printable import printable
     from factcheck.suppressions import baseline as make_baseline, load_suppressions
 
     config = _config()
@@ -164,9 +167,12 @@ def baseline(paths: tuple[str, ...], reason: str, claims_dir: str | None, suppre
         raise click.BadParameter("expected a suppressions file to write, found none configured", param_hint="--suppressions")
     entries = load_suppressions(target)
     result, _, _ = _checked(paths, claims_dir, rules, None)
-    text, counts = make_baseline(result.findings, entries, reason, date.today())
+    text, counts = make_baseline(result.findings, entries, reason, date.today(), prune=prune)
     write_atomically(target, text)
-    click.echo(printable(f"{target}: {counts['added']} added, {counts['kept']} kept, {counts['dropped']} dropped"), err=True)
+    line = f"{printable(target)}: {counts['added']} added, {counts['kept']} kept, {counts['dropped']} dropped"
+    if counts["unmatched"] and not prune:
+        line += f" ({counts['unmatched']} kept match no finding of this run; --prune drops them)"
+    click.echo(line, err=True)
 
 
 @cli.command()

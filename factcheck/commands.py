@@ -86,6 +86,7 @@ def extract_command(
         write_atomically,
     )
     from factcheck.documents import read_documents
+    from factcheck.orphans import Adopter, corrections_of, find_orphans
     from factcheck.run import write_output
 
     articles, errors = read_documents(paths)
@@ -101,12 +102,14 @@ def extract_command(
     results: list[tuple[Article, list[Claim]]] = []
     problems: list[str] = []
     written = 0
+    adopter = Adopter(find_orphans(out_dir, {article.id for article in articles})) if out_dir is not None else None
     for article, claims in zip(articles, extracted):
-        if out_dir is None:
+        if out_dir is None or adopter is None:
             results.append((article, claims))
             continue
         path = claim_file_path(out_dir, article.id)
         previous = None
+        renamed = None
         if os.path.exists(path):
             try:
                 previous = read_claim_file(path)
@@ -115,6 +118,13 @@ def extract_command(
                     problems.append(f"{path}: unreadable: {exc.message}")
                     continue
                 raise
+        else:
+            adopted = adopter.adopt(article.sha256, article.text)
+            if adopted is not None:
+                renamed, previous = adopted
+                if check:
+                    problems.append(f"{path}: missing: {renamed.path} holds its claims under its old name {renamed.article_path}")
+                    continue
         merged, orphaned, warnings = merge_corrections(article, claims, previous)
         for warning in warnings:
             print(printable(f"{path}: warning: {warning}"), file=sys.stderr)
@@ -124,10 +134,26 @@ def extract_command(
             if reason:
                 problems.append(f"{path}: {reason}")
             continue
-        if previous is not None and previous.article.sha256 != article.sha256:
+        if renamed is not None:
+            print(printable(f"{renamed.path}: renamed to {path}, with its corrections: {renamed.article_path} is now {article.path}"), file=sys.stderr)
+        elif previous is not None and previous.article.sha256 != article.sha256:
             print(printable(f"{path}: re-extracted: {article.path} changed since the claims were extracted"), file=sys.stderr)
         write_atomically(path, content)
+        if renamed is not None:
+            os.unlink(renamed.path)
         written += 1
+    remaining = adopter.left if adopter is not None else []
+    for orphan in remaining:
+        assert adopter is not None
+        if check:
+            problems.append(f"{orphan.path}: orphaned: its article {orphan.article_path} is gone (renamed or deleted)")
+        else:
+            count = len(corrections_of(adopter.read(orphan)))
+            warning = (
+                f"{orphan.path}: warning: orphaned: its article {orphan.article_path} is gone, and its {count} correction(s) apply "
+                "to nothing: rename the claim file with its article, or delete it"
+            )
+            print(printable(warning), file=sys.stderr)  # the recorded path comes from a file anyone may edit
     if out_dir is None:
         payload = {"articles": [article_json(a, c) for a, c in results]}
         if output_format == "yaml":

@@ -10,16 +10,28 @@ from typing import TYPE_CHECKING
 
 from factcheck import exitcodes
 from factcheck.errors import UserError, WriteError
-from factcheck.findings import ArticleRef, RuleRef, RunResult
+from factcheck.findings import ArticleRef, Finding, RuleRef, RunResult
 from factcheck.model import Article, Claim
 from factcheck.printable import printable
 from factcheck.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from factcheck.batch import ExtractionSettings
+    from factcheck.claimfile import ClaimRecord
     from factcheck.extraction_cache import CachedDocument
+    from factcheck.orphans import Adopter
 
 CLAIM_SUFFIXES = (".yaml", ".yml")
+
+# The finding for reviewed corrections a run cannot apply: a stable id, as the rules' ids are.
+STALE_CLAIM_FILE = RuleRef(
+    "stale-claim-file",
+    "claim_file",
+    "warning",
+    "A claim file holds corrections this run could not apply: its article changed, or is gone, since the claims were extracted.",
+    "",
+)
+LISTED_CORRECTIONS = 10  # a finding names at most this many, then says how many more
 
 
 @dataclass
@@ -29,6 +41,7 @@ class RunInputs:
     notes: list[str] = field(default_factory=list)
     errors: list[UserError] = field(default_factory=list)
     folded_ids: dict[str, str] = field(default_factory=dict)  # casefolded id -> the id in articles
+    findings: list[Finding] = field(default_factory=list)  # about the inputs themselves (claim files)
 
 
 def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, extraction: ExtractionSettings | None = None) -> RunInputs:
@@ -39,6 +52,7 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, ext
     """
     from factcheck.batch import ExtractionCounts, ExtractionSettings, extract_articles, read_or_recall
     from factcheck.claimfile import claim_file_path, claim_from_record, read_claim_file
+    from factcheck.orphans import corrections_of
 
     settings = extraction or ExtractionSettings()
     inputs = RunInputs()
@@ -49,20 +63,36 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, ext
     stale = outdated = from_claim_files = 0
     counts = ExtractionCounts()
     known: dict[int, list[Claim]] = {}  # claims from a current claim file or the extraction cache
+    adopter = _adopter(claims_dir, documents, claim_paths)
     for index, document in enumerate(documents):
         _add_article(inputs, _ref(document))
         inputs.notes.extend(f"{document.path}: {warning}" for warning in document.warnings)
         stored = claim_file_path(claims_dir, document.id) if claims_dir else None
+        record = renamed = None
         if stored and os.path.exists(stored):
             record = read_claim_file(stored)
+        elif adopter is not None:
+            adopted = adopter.adopt(document.sha256, _text_of(document))
+            if adopted is not None:
+                renamed, record = adopted
+                stored = renamed.path
+        if stored and record is not None:
+            rename = f"{renamed.article_path} was renamed to {document.path}" if renamed else ""
             if record.article.sha256 == document.sha256:
                 known[index] = [claim_from_record(c, document.id) for c in record.claims]
                 from_claim_files += 1
                 if record.vocabulary != vocabulary.digest:
                     outdated += 1
+                if renamed:
+                    inputs.notes.append(f"{stored}: used for {document.path} ({rename}); `factcheck extract --out {claims_dir}` renames the claim file")
                 continue
             stale += 1
-            inputs.notes.append(f"{stored}: stale ({document.path} changed); its claims were extracted afresh")
+            corrections = corrections_of(record)
+            if corrections:
+                why = f"stale ({rename + ' and' if rename else document.path} changed since its claims were extracted)"
+                inputs.findings.append(stale_claim_file(stored, why, document.id, corrections, f"Run `factcheck extract --out {claims_dir}` to carry them over, and review them"))
+            else:
+                inputs.notes.append(f"{stored}: stale ({document.path} changed); its claims were extracted afresh")
         if not isinstance(document, Article):
             known[index] = list(document.claims)
             counts.cached += 1
@@ -77,6 +107,20 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, ext
         info = record.article
         _add_article(inputs, ArticleRef(info.id, info.path, info.title, info.publisher, info.published, info.url))
         inputs.claims.extend(claim_from_record(c, info.id) for c in record.claims)
+    remaining = adopter.left if adopter is not None else []
+    for orphan in remaining:
+        assert adopter is not None
+        try:
+            corrections = corrections_of(adopter.read(orphan))
+        except UserError as exc:
+            inputs.notes.append(f"{orphan.path}: orphaned (its article {orphan.article_path} is gone) and unreadable: {exc.message}")
+            continue
+        why = f"orphaned (its article {orphan.article_path} is gone)"
+        if corrections:
+            advice = "Rename the claim file with its article, or delete it"
+            inputs.findings.append(stale_claim_file(orphan.path, why, orphan.article_id, corrections, advice))
+        else:
+            inputs.notes.append(f"{orphan.path}: {why}; delete it, or rename it with its article")
     if stale:
         inputs.notes.append(f"{stale} claim file(s) are stale: run `factcheck extract --out {claims_dir}` and review them")
     if outdated:
@@ -85,6 +129,32 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, ext
             f"but `factcheck extract --out {claims_dir}` would change them"
         )
     return inputs
+
+
+def stale_claim_file(path: str, why: str, article_id: str, corrections: list[ClaimRecord], advice: str) -> Finding:
+    """A warning naming the claim file and the corrections the run could not apply."""
+    listed = ", ".join(f"'{c.text}' ({c.id})" for c in corrections[:LISTED_CORRECTIONS])
+    more = len(corrections) - LISTED_CORRECTIONS
+    listed += f" and {more} more" if more > 0 else ""
+    message = f"{path}: {why}: {len(corrections)} correction(s) not applied: {listed}; its article's claims were extracted afresh. {advice}"
+    # The fact names the article, not the path as typed: the fingerprint stays across working directories.
+    return Finding(STALE_CLAIM_FILE.id, STALE_CLAIM_FILE.check, STALE_CLAIM_FILE.severity, message, f"claim file of {article_id}", ())
+
+
+def _adopter(claims_dir: str | None, documents: list[Article | CachedDocument], claim_paths: list[str]) -> Adopter | None:
+    """The orphaned claim files of ``claims_dir``, save those named on the command line."""
+    from factcheck.orphans import Adopter, find_orphans
+
+    if not claims_dir:
+        return None
+    named = {os.path.abspath(path) for path in claim_paths}
+    return Adopter([o for o in find_orphans(claims_dir, {d.id for d in documents}) if os.path.abspath(o.path) not in named])
+
+
+def _text_of(document: Article | CachedDocument) -> str:
+    """What sentences of a renamed article's claim file are looked for in (a cached document's
+    text is not kept: its claims' sentences are)."""
+    return document.text if isinstance(document, Article) else " ".join(claim.sentence for claim in document.claims)
 
 
 def _ref(document: Article | CachedDocument) -> ArticleRef:
@@ -126,15 +196,16 @@ def check(
         raise UserError(f"expected check rules (*.yaml) in {', '.join(os.path.join(d, 'checks') for d in rule_dirs)}, found none")
     entries = load_suppressions(suppressions) if suppressions else []
     inputs = gather(paths, claims_dir, vocabulary, extraction)
-    findings, notes = apply_suppressions(tuple(run_checks(inputs.claims, rules, vocabulary.parents, vocabulary.scope_parents)), entries, today or date.today())
+    found = sorted([*run_checks(inputs.claims, rules, vocabulary.parents, vocabulary.scope_parents), *inputs.findings], key=Finding.sort_key)
+    findings, notes = apply_suppressions(tuple(found), entries, today or date.today())
     inputs.notes.extend(notes)
+    refs = {r.id: RuleRef(r.id, r.check, r.rule.severity, r.rule.description, r.path.replace(os.sep, "/")) for r in rules}
+    if inputs.findings:  # listed only when it has a finding: every other run's outputs stay as they were
+        refs.setdefault(STALE_CLAIM_FILE.id, STALE_CLAIM_FILE)
     result = RunResult(
         findings=findings,
         articles=dict(sorted(inputs.articles.items())),
-        rules={
-            r.id: RuleRef(r.id, r.check, r.rule.severity, r.rule.description, r.path.replace(os.sep, "/"))
-            for r in rules
-        },
+        rules=refs,
         claim_count=len(inputs.claims),
         warnings=tuple(inputs.notes),
         claims=tuple(inputs.claims),

@@ -70,7 +70,7 @@ def load_suppressions(path: str) -> list[Entry]:
 
     if not os.path.exists(path):
         return []
-    located = load_yaml(path)
+    located = load_yaml(path, written_by_tool=True)  # `factcheck baseline` writes it, however long
     if located.data is None:
         return []
     if not isinstance(located.data, dict):
@@ -116,11 +116,13 @@ def apply_suppressions(findings: tuple[Finding, ...], entries: list[Entry], toda
     return tuple(marked), warnings
 
 
-def baseline(findings: tuple[Finding, ...], entries: list[Entry], reason: str, today: date) -> tuple[str, dict[str, int]]:
+def baseline(findings: tuple[Finding, ...], entries: list[Entry], reason: str, today: date, prune: bool = False) -> tuple[str, dict[str, int]]:
     """A suppressions file accepting every current finding: entries still in force keep their
     reason and expiry; expired ones are replaced, with ``reason``, like new ones.
 
-    Returns the file's text and how many entries were kept, added and dropped (matched nothing).
+    An entry that matches no finding is kept as it is: the run may have covered some articles
+    only (``factcheck baseline PATHS``), and a reviewed reason is never lost silently. ``prune``
+    drops them. Returns the file's text and how many entries were added, kept and dropped.
     """
     if not reason.strip():
         raise UserError("expected a reason for the new suppressions (--reason), found an empty one")
@@ -139,9 +141,25 @@ def baseline(findings: tuple[Finding, ...], entries: list[Entry], reason: str, t
         else:
             added += 1
         records.append(_record(finding, old, reason))
+    found = {(f.rule, f.fingerprint) for f in findings}
+    unmatched = {(e.suppression.rule, e.suppression.fingerprint): e.suppression for e in entries if (e.suppression.rule, e.suppression.fingerprint) not in found}
+    if not prune:
+        records.extend(_kept_record(suppression) for suppression in unmatched.values())
+        kept += len(unmatched)
     records.sort(key=lambda record: (record["rule"], record["fingerprint"]))
-    dropped = len({(e.suppression.rule, e.suppression.fingerprint) for e in entries} - {(f.rule, f.fingerprint) for f in findings})
-    return render_suppressions(records), {"kept": kept, "added": added, "dropped": dropped}
+    dropped = len(unmatched) if prune else 0
+    return render_suppressions(records), {"added": added, "kept": kept, "dropped": dropped, "unmatched": len(unmatched)}
+
+
+def _kept_record(suppression: Suppression) -> dict[str, Any]:
+    """An entry written back as it was read."""
+    record: dict[str, Any] = {"rule": suppression.rule, "fingerprint": suppression.fingerprint, "reason": suppression.reason}
+    if suppression.expires is not None:
+        record["expires"] = suppression.expires
+    if suppression.fact is not None:
+        record["fact"] = suppression.fact
+    record["claims"] = list(suppression.claims)
+    return record
 
 
 def _record(finding: Finding, old: Suppression | None, reason: str) -> dict[str, Any]:
