@@ -14,7 +14,7 @@ from datetime import date
 from factcheck.casefold import fold
 from factcheck.extract.exclusions import in_copyright_line, not_a_claim
 from factcheck.extract.intervals import find_qualifier, negate, qualified_intervals
-from factcheck.extract.metrics import decide_metric, nearest, noun_after
+from factcheck.extract.metrics import ClauseBreaks, decide_metric, nearest, noun_after
 from factcheck.extract.numbers import SCALES, NumberMention, find_numbers
 from factcheck.extract.periods import TimeMention, find_time_mentions, resolve_period
 from factcheck.extract.sentences import split_sentences
@@ -151,6 +151,7 @@ class ClaimExtractor:
         vocabulary = self.vocabulary
         topics = vocabulary.topics.find(folded)
         actions = vocabulary.actions.find(folded)
+        breaks = ClauseBreaks(sentence)  # found once: every figure measures its phrases against them
         claims: list[Claim] = []
         for index, draft in enumerate(drafts):
             number = draft.number
@@ -190,9 +191,9 @@ class ClaimExtractor:
             how.append(("value", value_how))
 
             anchor, anchor_how = article.anchor_date(draft.start)
-            period, period_how, claim_source = self._period(sentence, number.start, draft.end - s_start, kind, period_mentions, anchor, anchor_how, source)
+            period, period_how, claim_source = self._period(sentence, breaks, number.start, draft.end - s_start, kind, period_mentions, anchor, anchor_how, source)
             how.append(("period", period_how))
-            metric, matched, metric_how = decide_metric(vocabulary, topics, actions, sentence, number.start, number.end, draft.noun)
+            metric, matched, metric_how = decide_metric(vocabulary, topics, actions, sentence, number.start, number.end, draft.noun, breaks)
             how.append(("metric", metric_how))
             if claim_source is not None:
                 how.append(("source", source[1]))
@@ -262,6 +263,7 @@ class ClaimExtractor:
     def _period(
         self,
         sentence: str,
+        breaks: ClauseBreaks,
         start: int,
         end: int,
         kind: str,
@@ -283,7 +285,7 @@ class ClaimExtractor:
             # "up 53.9 percent from the previous year": the base of the comparison, not the period.
             mentions = [m for m in mentions if m.start < end or not _COMPARISON_BASE.search(sentence, 0, m.start + 5)]
         # Measured from the number and its unit noun: "from 72,000 people in 2022 to 90,000 people in 2023".
-        best = nearest([(m.start, m.end, str(i)) for i, m in enumerate(mentions)], start, end, sentence)
+        best = nearest([(m.start, m.end, str(i)) for i, m in enumerate(mentions)], start, end, sentence, breaks)
         if best is not None:
             mention = mentions[int(best[2])]
             period, how = resolve_period(mention, anchor)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from factcheck.vocabulary import PhraseTable, Vocabulary
 
@@ -13,10 +14,55 @@ _BEFORE_PENALTY = 1.5
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\bwhile\b|\bwhereas\b")
 _CROSSING_PENALTY = 1000.0
+# The places where _CLAUSE_BREAK can match, each found once per sentence (ClauseBreaks).
+_BREAK_PLACES = re.compile(r";|,\s+(?:and|but|while|whereas)|(?<!\w)(?:while|whereas)")
+_WORD_CHAR = re.compile(r"\w")
 
 
-def nearest(matches: list[tuple[int, int, str]], start: int, end: int, text: str | None = None) -> tuple[int, int, str] | None:
-    """The match closest to text[start:end]; with ``text``, one in the same clause first."""
+class ClauseBreaks:
+    """Where _CLAUSE_BREAK matches in one sentence, found once: whether a gap crosses a clause is
+    then a binary search, not a regex scan of the gap for every figure and phrase (which made a
+    sentence of many figures cost cubic time).
+
+    ``crosses(a, b)`` is exactly ``bool(_CLAUSE_BREAK.search(text, a, b))``. A match must lie
+    inside the gap, and a word at its end ("and") counts when the gap ends right after it even
+    if the text goes on with a letter ("and" of "android"): there the search sees the end.
+    """
+
+    def __init__(self, text: str) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        self._cut_words: dict[int, int] = {}  # end -> latest start of a match that needs the gap to end there
+        for match in _BREAK_PLACES.finditer(text):
+            start, end = match.span()
+            places = [start]
+            if match.group().endswith(("while", "whereas")) and match.group()[0] == ",":
+                places.append(text.rindex("wh", start, end))  # the word alone is a break too
+            for place in places:
+                if match.group()[-1].isalpha() and _WORD_CHAR.match(text, end):
+                    self._cut_words[end] = max(place, self._cut_words.get(end, -1))
+                else:
+                    starts.append(place)
+                    ends.append(end)
+        # The earliest end of a match starting at or after each match's start.
+        self._starts = starts
+        self._first_end = ends[:]
+        for index in range(len(ends) - 2, -1, -1):
+            self._first_end[index] = min(self._first_end[index], self._first_end[index + 1])
+
+    def crosses(self, start: int, end: int) -> bool:
+        index = bisect_left(self._starts, start)
+        if index < len(self._starts) and self._first_end[index] <= end:
+            return True
+        return self._cut_words.get(end, -1) >= start
+
+
+def nearest(
+    matches: list[tuple[int, int, str]], start: int, end: int, text: str | None = None, breaks: ClauseBreaks | None = None
+) -> tuple[int, int, str] | None:
+    """The match closest to text[start:end]; with ``text`` (or its ``breaks``), one in the same clause first."""
+    if breaks is None and text is not None:
+        breaks = ClauseBreaks(text)
     best: tuple[float, int, tuple[int, int, str]] | None = None
     for match in matches:
         if match[1] <= start:
@@ -27,7 +73,9 @@ def nearest(matches: list[tuple[int, int, str]], start: int, end: int, text: str
             gap = (end, match[0])
         else:
             distance, gap = 0.0, (start, start)
-        if text is not None and _CLAUSE_BREAK.search(text, gap[0], gap[1]):
+        if best is not None and distance > best[0]:
+            continue  # farther than the best already, crossing or not
+        if breaks is not None and breaks.crosses(gap[0], gap[1]):
             distance += _CROSSING_PENALTY
         key = (distance, -(match[1] - match[0]), match)
         if best is None or key[:2] < best[:2]:
@@ -43,10 +91,12 @@ def decide_metric(
     start: int,
     end: int,
     noun: str | None,
+    breaks: ClauseBreaks | None = None,
 ) -> tuple[str, bool, str]:
-    """(metric, matched, how) for the number at sentence[start:end]."""
-    topic = nearest(topics, start, end, sentence)
-    action = nearest(actions, start, end, sentence)
+    """(metric, matched, how) for the number at sentence[start:end]; ``breaks``: the sentence's, if known."""
+    breaks = breaks or ClauseBreaks(sentence)
+    topic = nearest(topics, start, end, sentence, breaks)
+    action = nearest(actions, start, end, sentence, breaks)
     action_id = action[2] if action else None
     if topic is None:
         words = noun or "?"
