@@ -268,6 +268,92 @@ def slow_shapes(quick: bool) -> list[tuple[str, int, float, int, float]]:
     return rows
 
 
+CUBIC_GOAL_S = 2.0
+
+
+def figures_sentence(count: int) -> str:
+    """One sentence of ``count`` figures, about 49 bytes each (1,000: 49 kB)."""
+    return "In 2023, " + ", ".join(f"{51_000 + i:,} people were prosecuted for telecom fraud" for i in range(count)) + ".\n"
+
+
+def table_page(rows: int) -> str:
+    """An HTML page with a table of ``rows`` rows (400: about 26 kB), each a figure, a topic and an
+    action, no full stops: read as text, a table is one sentence unless its rows are sentences of their own."""
+    body = "".join(f"<tr><td>{i}</td><td>{1_000 + 7 * i:,} online fraud cases prosecuted</td></tr>" for i in range(rows))
+    return "<html><body><article><h1>Fraud cases by region</h1><p>Telecom fraud cases prosecuted in 2023, by region.</p><table>" + body + "</table></article></body></html>\n"
+
+
+def without_full_stops(megabytes: float) -> str:
+    """News text with no full stop, about ``megabytes`` MB: the bundled articles' body paragraphs with
+    every sentence end dropped, so that the whole text is one run of words and figures."""
+    from factcheck.documents import read_document
+    from factcheck.documents.text import is_furniture_line
+
+    paragraphs = [
+        line.strip().replace(". ", " ").rstrip(".") for path in sorted((REPO_ROOT / "articles").iterdir())
+        for line in read_document(str(path)).text.split("\n")
+        if len(line.split()) >= 8 and not is_furniture_line(line.strip()) and not line.lstrip().startswith(("#", "<", "|"))
+    ]
+    parts: list[str] = []
+    size = 0
+    while size < megabytes * 1e6:
+        for paragraph in paragraphs:
+            parts.append(paragraph)
+            size += len(paragraph) + 1
+    return ("In 2023 " + " ".join(parts))[: int(megabytes * 1e6)]
+
+
+def cubic_inputs(quick: bool) -> list[tuple[str, str, str]]:
+    """(name, file suffix, content) of the inputs that once cost cubic time (issue 11), each to be
+    read and extracted in under 2 s."""
+    inputs = [(f"one sentence, {n:,} figures", ".txt", figures_sentence(n)) for n in (400, 1_000, 10_000)]
+    inputs.append(("HTML table of 400 rows (a sentence without row breaks)", ".html", table_page(400)))
+    megabytes = 0.25 if quick else 1.0
+    inputs.append((f"{megabytes:g} MB of news text, no full stop", ".txt", without_full_stops(megabytes)))
+    dense = "prosecutors charged 1,234 people with telecom fraud in 2023 while courts heard 789 cases, "
+    inputs.append((f"{megabytes:g} MB, no full stop, a figure every 30 bytes", ".txt", (dense * int(megabytes * 1e6 // len(dense) + 1))[: int(megabytes * 1e6)]))
+    return inputs
+
+
+def time_cubic(quick: bool) -> list[tuple[str, int, int, float | None, float]]:
+    """(name, bytes, claims, wall seconds or None past the per-input limit, CPU seconds) per input."""
+    from factcheck.documents import READERS
+    from factcheck.extract import ClaimExtractor
+    from factcheck.vocabulary import load_vocabulary
+
+    extractor = ClaimExtractor(load_vocabulary([str(RULES_DIR)]))
+    rows = []
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    try:
+        for name, suffix, content in cubic_inputs(quick):
+            raw = content.encode()
+            start, cpu = time.perf_counter(), time.process_time()
+            signal.alarm(PER_INPUT_LIMIT_S)
+            try:
+                claims = len(extractor.extract(READERS[suffix](f"cubic{suffix}", raw)))
+                seconds: float | None = time.perf_counter() - start
+            except _TooSlow:
+                claims, seconds = 0, None
+            finally:
+                signal.alarm(0)
+            rows.append((name, len(raw), claims, seconds, time.process_time() - cpu))
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    return rows
+
+
+def cubic_outcomes(quick: bool) -> list[Outcome]:
+    print(f"inputs that once cost cubic time: read and extracted in this process, goal under {CUBIC_GOAL_S:g} s each")
+    print(f"{'input':<56} {'bytes':>10} {'claims':>7} {'wall s':>7} {'cpu s':>6}")
+    outcomes = []
+    for name, size, claims, seconds, cpu in time_cubic(quick):
+        shown = f"{seconds:>7.2f}" if seconds is not None else f">{PER_INPUT_LIMIT_S:>6}"
+        print(f"{name:<56} {size:>10,} {claims:>7,} {shown} {cpu:>6.2f}")
+        measured = f"{seconds:.2f} s ({claims:,} claims)" if seconds is not None else f"over {PER_INPUT_LIMIT_S} s (stopped)"
+        outcomes.append(Outcome(f"{name}: read and extracted in under {CUBIC_GOAL_S:g} s", measured, seconds is not None and seconds < CUBIC_GOAL_S))
+    return outcomes
+
+
 def add_arguments(group: argparse._ArgumentGroup) -> None:
     group.add_argument("--fuzz-inputs", type=int, default=None, metavar="N", help=f"mutated documents, rule and claim files (default {FUZZ_INPUTS:,}, {QUICK_FUZZ_INPUTS:,} with --quick)")
     group.add_argument("--fuzz-seed", type=int, default=1, metavar="S", help="seed of the fuzz run (default 1): same seed, same inputs")
@@ -276,7 +362,8 @@ def add_arguments(group: argparse._ArgumentGroup) -> None:
 
 def run(args: argparse.Namespace) -> list[Outcome]:
     inputs = args.fuzz_inputs or (QUICK_FUZZ_INPUTS if args.quick else FUZZ_INPUTS)
-    outcomes: list[Outcome] = []
+    outcomes: list[Outcome] = cubic_outcomes(args.quick)
+    print()
     start = time.perf_counter()
     tallies = fuzz(inputs, args.fuzz_seed)
     print(f"fuzz: {inputs:,} rounds, seed {args.fuzz_seed}, {time.perf_counter() - start:.0f} s; a crash is any error other than the input's own")

@@ -152,6 +152,7 @@ class ClaimExtractor:
         topics = vocabulary.topics.find(folded)
         actions = vocabulary.actions.find(folded)
         breaks = ClauseBreaks(sentence)  # found once: every figure measures its phrases against them
+        flat = " ".join(sentence.split())  # as claims show it, made once per sentence, not per figure
         claims: list[Claim] = []
         for index, draft in enumerate(drafts):
             number = draft.number
@@ -203,14 +204,14 @@ class ClaimExtractor:
             claim_text = article.text[start:end]
             line, column = article.line_col(start)
             claim = Claim(
-                id=_claim_id(article.id, sentence, claim_text, seen_ids),
+                id=_claim_id(article.id, flat, claim_text, seen_ids),
                 article=article.id,
                 text=claim_text,
                 start=start,
                 end=end,
                 line=line,
                 column=column,
-                sentence=" ".join(sentence.split()),
+                sentence=flat,
                 value=hard,
                 soft=soft,
                 qualifier=qualifier.name if qualifier else ("between" if draft.range_high is not None else None),
@@ -362,9 +363,9 @@ def _scale(interval: Interval, factor: float) -> Interval:
     )
 
 
-def _claim_id(article_id: str, sentence: str, text: str, seen: dict[str, int]) -> str:
+def _claim_id(article_id: str, flat_sentence: str, text: str, seen: dict[str, int]) -> str:
     """Stable while the sentence stands: moving a paragraph keeps it, editing the sentence changes it."""
-    base = " ".join(sentence.split()) + "\0" + text
+    base = flat_sentence + "\0" + text
     occurrence = seen.get(base, 0)
     seen[base] = occurrence + 1
     digest = hashlib.sha1(f"{base}\0{occurrence}".encode()).hexdigest()[:10]

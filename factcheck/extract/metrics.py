@@ -46,6 +46,7 @@ class ClauseBreaks:
                     ends.append(end)
         # The earliest end of a match starting at or after each match's start.
         self._starts = starts
+        self.empty = not starts and not self._cut_words  # most sentences: no gap crosses a clause
         self._first_end = ends[:]
         for index in range(len(ends) - 2, -1, -1):
             self._first_end[index] = min(self._first_end[index], self._first_end[index + 1])
@@ -63,24 +64,28 @@ def nearest(
     """The match closest to text[start:end]; with ``text`` (or its ``breaks``), one in the same clause first."""
     if breaks is None and text is not None:
         breaks = ClauseBreaks(text)
-    best: tuple[float, int, tuple[int, int, str]] | None = None
+    if breaks is not None and breaks.empty:
+        breaks = None
+    best: tuple[int, int, str] | None = None
+    best_distance, best_length = 0.0, 0
     for match in matches:
         if match[1] <= start:
             distance = (start - match[1]) * _BEFORE_PENALTY
-            gap = (match[1], start)
+            gap_start, gap_end = match[1], start
         elif match[0] >= end:
             distance = float(match[0] - end)
-            gap = (end, match[0])
+            gap_start, gap_end = end, match[0]
         else:
-            distance, gap = 0.0, (start, start)
-        if best is not None and distance > best[0]:
+            distance, gap_start, gap_end = 0.0, start, start
+        if best is not None and distance > best_distance:
             continue  # farther than the best already, crossing or not
-        if breaks is not None and breaks.crosses(gap[0], gap[1]):
+        if breaks is not None and gap_start < gap_end and breaks.crosses(gap_start, gap_end):
             distance += _CROSSING_PENALTY
-        key = (distance, -(match[1] - match[0]), match)
-        if best is None or key[:2] < best[:2]:
-            best = key
-    return best[2] if best else None
+        length = match[1] - match[0]
+        # The nearest; of two as near, the longer; of two as long, the first.
+        if best is None or distance < best_distance or (distance == best_distance and length > best_length):
+            best, best_distance, best_length = match, distance, length
+    return best
 
 
 def decide_metric(
