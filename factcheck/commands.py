@@ -84,16 +84,22 @@ def extract_command(
         render_claim_file,
         write_atomically,
     )
-    from factcheck.documents import read_documents
+    from factcheck.documents import no_documents, read_documents
+    from factcheck.run import refused
 
-    articles, errors = read_documents(paths)
+    settings = extraction or ExtractionSettings()
+    articles, errors = read_documents(paths, settings.limits.article_bytes)
     for error in errors:
         print(f"{error}", file=sys.stderr)
+    if not articles:  # said why above, if a path was refused
+        if not errors:
+            print(f"{no_documents(paths)}", file=sys.stderr)
+        return exitcodes.USER_ERROR
     for warning in (f"{article.path}: warning: {text}" for article in articles for text in article.warnings):
         print(warning, file=sys.stderr)
     _check_unique_ids(articles)
     counts = ExtractionCounts()
-    extracted = extract_articles(articles, vocabulary, extraction or ExtractionSettings(), counts)
+    extracted = extract_articles(articles, vocabulary, settings, counts)
     for note in counts.notes():
         print(f"note: {note}", file=sys.stderr)
     results: list[tuple[Article, list[Claim]]] = []
@@ -107,7 +113,7 @@ def extract_command(
         previous = None
         if os.path.exists(path):
             try:
-                previous = read_claim_file(path)
+                previous = read_claim_file(path, settings.limits.claim_file_bytes)
             except UserError as exc:
                 if check:
                     problems.append(f"{path}: unreadable: {exc.message}")
@@ -118,7 +124,7 @@ def extract_command(
             print(f"{path}: warning: {warning}", file=sys.stderr)
         content = render_claim_file(article, merged, vocabulary.digest, orphaned)
         if check:
-            reason = check_claim_file(path, article, content)
+            reason = check_claim_file(path, article, content, settings.limits.claim_file_bytes)
             if reason:
                 problems.append(f"{path}: {reason}")
             continue
@@ -143,7 +149,7 @@ def extract_command(
             print(f"{len(articles)} claim files up to date", file=sys.stderr)
     else:
         print(f"wrote {written} claim files to {out_dir}", file=sys.stderr)
-    if errors and strict:
+    if errors and (strict or refused(errors)):
         return exitcodes.USER_ERROR
     if problems:
         return exitcodes.FINDINGS

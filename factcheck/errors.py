@@ -28,3 +28,11 @@ class DocumentError(UserError):
 
 class RuleFileError(UserError):
     """A rule or vocabulary file that does not validate."""
+
+
+class RefusedDocument(DocumentError):
+    """A path named as input that is missing or not a document, or a document over its size limit.
+
+    Reported like any DocumentError, but the command exits 2 whatever --strict says: a typo in a
+    path, or an article too large to check, must never pass as "no findings".
+    """

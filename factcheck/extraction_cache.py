@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import Any
 
 import factcheck
+from factcheck.errors import UserError
 from factcheck.findings import ArticleRef
+from factcheck.limits import Limits, read_capped
 from factcheck.model import Article, Claim, Interval, Period
 
 FORMAT = 1
@@ -71,8 +73,9 @@ class CachedDocument:
 class ExtractionCache:
     """Documents' metadata and claims by key, in ``directory``, for one vocabulary."""
 
-    def __init__(self, directory: str, vocabulary_digest: str) -> None:
+    def __init__(self, directory: str, vocabulary_digest: str, limits: Limits = Limits()) -> None:
         self.directory = directory
+        self.limits = limits
         self._prefix = "\0".join([str(FORMAT), factcheck.__version__, source_digest(), vocabulary_digest])
         self._prepared = False
 
@@ -85,9 +88,8 @@ class ExtractionCache:
     def recall(self, path: str) -> CachedDocument | None:
         """The document file at ``path`` as cached for its current bytes, or None."""
         try:
-            with open(path, "rb") as handle:
-                sha256 = hashlib.sha256(handle.read()).hexdigest()
-        except OSError:
+            sha256 = hashlib.sha256(read_capped(path, self.limits.article_bytes)).hexdigest()
+        except UserError:
             return None  # reading it properly says what is wrong
         return self._load(path, sha256)
 
@@ -99,8 +101,7 @@ class ExtractionCache:
     def _load(self, path: str, sha256: str) -> CachedDocument | None:
         key = self.key(path, sha256)
         try:
-            with open(self.entry_path(key), encoding="utf-8") as handle:
-                entry = json.load(handle)
+            entry = json.loads(read_capped(self.entry_path(key), self.limits.claim_file_bytes))
             if entry["key"] != key:
                 return None
             meta = entry["article"]
@@ -110,7 +111,7 @@ class ExtractionCache:
                 warnings=tuple(str(warning) for warning in meta["warnings"]),
                 claims=tuple(decode_claim(record, meta["id"]) for record in entry["claims"]),
             )
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+        except (UserError, OSError, ValueError, KeyError, TypeError, IndexError):
             return None
 
     def store(self, article: Article, claims: list[Claim]) -> None:
@@ -122,7 +123,10 @@ class ExtractionCache:
         key = self.key(article.path, article.sha256)
         meta = {**article.metadata_json(), "warnings": list(article.warnings)}
         entry = {"key": key, "article": meta, "claims": [encode_claim(claim) for claim in claims]}
-        write_atomically(self.entry_path(key), json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
+        path = self.entry_path(key)
+        if os.path.islink(path) or (os.path.lexists(path) and not os.path.isfile(path)):
+            os.unlink(path)  # a pipe or a link put in our place: writing into it would block or go elsewhere
+        write_atomically(path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
 
     def _prepare(self) -> None:
         from factcheck.claimfile import write_atomically
