@@ -130,6 +130,7 @@ def extract_command(
             continue
         if previous is not None and previous.article.sha256 != article.sha256:
             print(f"{path}: re-extracted: {article.path} changed since the claims were extracted", file=sys.stderr)
+        _check_readable_size(path, content, settings.limits.claim_file_bytes)
         write_atomically(path, content)
         written += 1
     if out_dir is None:
@@ -154,6 +155,15 @@ def extract_command(
     if problems:
         return exitcodes.FINDINGS
     return exitcodes.OK
+
+
+def _check_readable_size(path: str, content: str, limit: int) -> None:
+    """A claim file the tool writes must be one it reads back: refuse one over the claim-file cap."""
+    from factcheck.limits import too_large
+
+    size = len(content.encode())
+    if size > limit:
+        raise UserError(too_large(size, limit, "a claim file", "max_claim_file_bytes") + "; nothing written", path)
 
 
 def _check_unique_ids(articles: list[Article]) -> None:

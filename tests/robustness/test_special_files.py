@@ -128,6 +128,19 @@ def test_a_file_over_its_limit_is_refused_with_the_limit_named(template: Path, t
     assert line.format(size=(root / large).stat().st_size) in stderr_lines(result)
 
 
+def test_a_claim_file_too_large_to_read_back_is_not_written(template: Path, tmp_path: Path) -> None:
+    root = project(template, tmp_path / "p")
+    (root / "factcheck.yaml").write_text("max_claim_file_bytes: 1000\n", encoding="utf-8")
+    shutil.rmtree(root / "claims")
+    result = factcheck("extract", "a.md", "--rules", "rules", "--no-cache", "--out", "claims", cwd=root)
+    assert result.returncode == 2
+    size = (template / "claims" / "a.yaml").stat().st_size
+    assert stderr_lines(result) == [
+        f"claims/a.yaml: expected a claim file of at most 1,000 bytes, found {size:,} (raise `max_claim_file_bytes` in factcheck.yaml or [tool.factcheck]); nothing written"
+    ]
+    assert not (root / "claims" / "a.yaml").exists()
+
+
 def test_a_claim_file_of_106_mb_is_refused_at_once(template: Path, tmp_path: Path) -> None:
     """It took 188 s and 5.3 GB to be refused; the size is checked before a byte is read."""
     root = project(template, tmp_path / "p")
