@@ -266,10 +266,11 @@ def rules_schema(out_dir: str | None, check: bool, name: str | None) -> None:
         path = os.path.join(out_dir, f"{kind}.schema.json")
         text = schema_text(kind)
         if check:
-            try:
-                with open(path, encoding="utf-8") as handle:
-                    current = handle.read()
-            except OSError:
+            from factcheck.limits import SETTINGS_BYTES, read_capped
+
+            try:  # as open() in text mode reads it
+                current: str | None = read_capped(path, SETTINGS_BYTES).decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+            except (UserError, UnicodeDecodeError):  # missing, not a regular file, too large: `--out` rewrites it
                 current = None
             if current != text:
                 stale.append(path)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from factcheck.errors import UserError
 
@@ -103,9 +104,26 @@ def read_capped(
         if status.st_size > limit:
             raise (limit_error or error)(too_large(status.st_size, limit, what, setting), path)
         try:
-            data = handle.read(limit + 1)
+            data = _read_at_most(handle, limit + 1, status.st_size)
         except OSError as exc:
             raise error(f"cannot read the file: {exc.strerror or exc}", path) from None
     if len(data) > limit:
         raise (limit_error or error)(too_large(None, limit, what, setting), path)  # it grew while read
     return data
+
+
+def _read_at_most(handle: BinaryIO, most: int, size: int) -> bytes:
+    """Up to ``most`` bytes of a file whose size was ``size``: a buffer of the size, not of the cap
+    (a cap of a terabyte would be allocated), then pieces while the file grows (or /proc says 0)."""
+    want = min(most, size + 1)
+    data = handle.read(want)
+    if len(data) < want or want == most:
+        return data
+    parts, total = [data], len(data)
+    while total < most:
+        piece = handle.read(min(1 << 20, most - total))
+        if not piece:
+            break
+        parts.append(piece)
+        total += len(piece)
+    return b"".join(parts)

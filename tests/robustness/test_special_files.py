@@ -169,3 +169,29 @@ def test_an_article_under_its_limit_is_read_and_the_limit_is_configurable(templa
     assert factcheck("run", "a.md", "--rules", str(RULES), "--no-cache", "--claims", "none", cwd=root).returncode == 0
     (root / "pyproject.toml").write_text(f"[tool.factcheck]\nmax-article-bytes = {size - 1}\n", encoding="utf-8")
     assert factcheck("run", "a.md", "--rules", str(RULES), "--no-cache", "--claims", "none", cwd=root).returncode == 2
+
+
+def test_the_cap_is_not_a_buffer_size(tmp_path: Path) -> None:
+    """A terabyte cap once allocated a terabyte; files that say they are empty (/proc) are read whole."""
+    from factcheck.errors import UserError
+    from factcheck.limits import read_capped
+
+    (tmp_path / "a.txt").write_bytes(b"hello")
+    assert read_capped(str(tmp_path / "a.txt"), 10**12) == b"hello"
+    assert read_capped(str(tmp_path / "a.txt"), 5) == b"hello"
+    with pytest.raises(UserError, match="at most 4 bytes, found 5"):
+        read_capped(str(tmp_path / "a.txt"), 4)
+    if os.path.exists("/proc/self/status"):
+        assert read_capped("/proc/self/status", 10**6).startswith(b"Name:")
+        with pytest.raises(UserError, match="at most 10 bytes, found more"):
+            read_capped("/proc/self/status", 10)
+
+
+def test_rules_schema_check_names_a_pipe_instead_of_waiting_on_it(tmp_path: Path) -> None:
+    schemas = tmp_path / "schema"
+    assert factcheck("rules", "schema", "--out", str(schemas), cwd=tmp_path).returncode == 0
+    (schemas / "rule.schema.json").unlink()
+    os.mkfifo(schemas / "rule.schema.json")
+    result = factcheck("rules", "schema", "--out", str(schemas), "--check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert f"{schemas / 'rule.schema.json'}: missing: run `factcheck rules schema --out {schemas}`" in stderr_lines(result)
