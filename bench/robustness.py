@@ -1,4 +1,5 @@
-"""Robustness: a long fuzz run over every input path, a 50 MB article, and inputs built to be slow.
+"""Robustness: inputs that once cost cubic time, a long fuzz run over every input path, a 50 MB
+article, and inputs built to be slow.
 
     .venv/bin/python -m bench.robustness [--fuzz-inputs N] [--fuzz-seed S] [--article-mb MB] [--quick]
 
@@ -11,6 +12,12 @@ the claim file reader. Each input must give a result or the input's own error (a
 names the file); anything else is a crash, printed with its input saved to bench/out/robustness/.
 The slowest input of each target is printed too: a hang shows there.
 
+Cubic inputs (issue 11), each read and extracted in this process and timed (wall and CPU), goal
+under 2 s each, stopped past 30 s: one sentence of 400, 1,000 and 10,000 figures; an HTML table of
+400 rows, a figure each; 1 MB of the bundled articles' text with its full stops dropped (0.25 MB
+with --quick); and 1 MB without a full stop with a figure every 30 bytes, five times the claims of
+news text (a figure, not a goal: linear, at the extractor's usual cost per claim).
+
 Large article: one article of ``--article-mb`` MB (text, HTML and Markdown), made of the bundled
 articles' body paragraphs, read and extracted in a fresh process each, which prints the seconds of
 each stage and its peak memory (ru_maxrss); the text one is also checked with every shipped rule
@@ -18,10 +25,9 @@ each stage and its peak memory (ru_maxrss); the text one is also checked with ev
 time today: growth-matches-levels grows with the square of a fact's claims (reported).
 
 Slow shapes: inputs built to hit super-linear code, each timed at two sizes. Markup the HTML parser
-of older Pythons re-scans (CVE-2025-6069) and a Markdown heading ending in a long run of blanks
-are linear now. Two shapes are not yet (factcheck/extract/, reported): many claims in one sentence
-(a flattened table), where each claim is compared with every phrase of its sentence, and many
-furniture lines (copyright, share buttons) between figures, each figure testing every such line.
+of older Pythons re-scans (CVE-2025-6069), a Markdown heading ending in a long run of blanks, many
+claims in one sentence (each compared with every phrase of its sentence, now at most 2,000
+characters) and many furniture lines between figures are linear now.
 """
 
 from __future__ import annotations
@@ -177,7 +183,7 @@ _LARGE_CHILD = textwrap.dedent(
     path, rules_dir, check = sys.argv[1], sys.argv[2], sys.argv[3] == "check"
     vocabulary, rules = load_vocabulary([rules_dir]), load_rules([rules_dir])
     start = time.perf_counter()
-    article = read_document(path)
+    article = read_document(path, max_bytes=10**12)  # past the article cap on purpose: how the code copes
     read = time.perf_counter()
     claims = ClaimExtractor(vocabulary).extract(article)
     extracted = time.perf_counter()
@@ -268,6 +274,97 @@ def slow_shapes(quick: bool) -> list[tuple[str, int, float, int, float]]:
     return rows
 
 
+CUBIC_GOAL_S = 2.0
+
+
+def figures_sentence(count: int) -> str:
+    """One sentence of ``count`` figures, about 49 bytes each (1,000: 49 kB)."""
+    return "In 2023, " + ", ".join(f"{51_000 + i:,} people were prosecuted for telecom fraud" for i in range(count)) + ".\n"
+
+
+def table_page(rows: int) -> str:
+    """An HTML page with a table of ``rows`` rows (400: about 26 kB), each a figure, a topic and an
+    action, no full stops: read as text, a table is one sentence unless its rows are sentences of their own."""
+    body = "".join(f"<tr><td>{i}</td><td>{1_000 + 7 * i:,} online fraud cases prosecuted</td></tr>" for i in range(rows))
+    return "<html><body><article><h1>Fraud cases by region</h1><p>Telecom fraud cases prosecuted in 2023, by region.</p><table>" + body + "</table></article></body></html>\n"
+
+
+def without_full_stops(megabytes: float) -> str:
+    """News text with no full stop, about ``megabytes`` MB: the bundled articles' body paragraphs with
+    every sentence end dropped, so that the whole text is one run of words and figures."""
+    from factcheck.documents import read_document
+    from factcheck.documents.text import is_furniture_line
+
+    paragraphs = [
+        line.strip().replace(". ", " ").rstrip(".") for path in sorted((REPO_ROOT / "articles").iterdir())
+        for line in read_document(str(path)).text.split("\n")
+        if len(line.split()) >= 8 and not is_furniture_line(line.strip()) and not line.lstrip().startswith(("#", "<", "|"))
+    ]
+    parts: list[str] = []
+    size = 0
+    while size < megabytes * 1e6:
+        for paragraph in paragraphs:
+            parts.append(paragraph)
+            size += len(paragraph) + 1
+    return ("In 2023 " + " ".join(parts))[: int(megabytes * 1e6)]
+
+
+def cubic_inputs(quick: bool) -> list[tuple[str, str, str, bool]]:
+    """(name, file suffix, content, whether the 2 s goal applies) of the inputs that once cost cubic
+    time (issue 11). The dense one has five times the claims of news text: a figure, not a goal."""
+    inputs = [(f"one sentence, {n:,} figures", ".txt", figures_sentence(n), True) for n in (400, 1_000, 10_000)]
+    inputs.append(("HTML table of 400 rows (a sentence without row breaks)", ".html", table_page(400), True))
+    megabytes = 0.25 if quick else 1.0
+    inputs.append((f"{megabytes:g} MB of news text, no full stop", ".txt", without_full_stops(megabytes), True))
+    dense = "prosecutors charged 1,234 people with telecom fraud in 2023 while courts heard 789 cases, "
+    text = (dense * int(megabytes * 1e6 // len(dense) + 1))[: int(megabytes * 1e6)]
+    inputs.append((f"{megabytes:g} MB, no full stop, a figure every 30 bytes", ".txt", text, False))
+    return inputs
+
+
+def time_cubic(quick: bool) -> list[tuple[str, int, int, float | None, float, bool]]:
+    """(name, bytes, claims, wall seconds or None past the per-input limit, CPU seconds, goal) per input."""
+    from factcheck.documents import READERS
+    from factcheck.extract import ClaimExtractor
+    from factcheck.vocabulary import load_vocabulary
+
+    extractor = ClaimExtractor(load_vocabulary([str(RULES_DIR)]))
+    rows = []
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    try:
+        for name, suffix, content, goal in cubic_inputs(quick):
+            raw = content.encode()
+            start, cpu = time.perf_counter(), time.process_time()
+            signal.alarm(PER_INPUT_LIMIT_S)
+            try:
+                claims = len(extractor.extract(READERS[suffix](f"cubic{suffix}", raw)))
+                seconds: float | None = time.perf_counter() - start
+            except _TooSlow:
+                claims, seconds = 0, None
+            finally:
+                signal.alarm(0)
+            rows.append((name, len(raw), claims, seconds, time.process_time() - cpu, goal))
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    return rows
+
+
+def cubic_outcomes(quick: bool) -> list[Outcome]:
+    """Time the cubic inputs and print a table; one goal per input."""
+    print(f"inputs that once cost cubic time: read and extracted in this process, goal under {CUBIC_GOAL_S:g} s each")
+    print(f"{'input':<56} {'bytes':>10} {'claims':>7} {'wall s':>7} {'cpu s':>6}")
+    outcomes = []
+    for name, size, claims, seconds, cpu, goal in time_cubic(quick):
+        shown = f"{seconds:>7.2f}" if seconds is not None else f">{PER_INPUT_LIMIT_S:>6}"
+        print(f"{name:<56} {size:>10,} {claims:>7,} {shown} {cpu:>6.2f}")
+        measured = f"{seconds:.2f} s ({claims:,} claims)" if seconds is not None else f"over {PER_INPUT_LIMIT_S} s (stopped)"
+        if goal:
+            outcomes.append(Outcome(f"{name}: read and extracted in under {CUBIC_GOAL_S:g} s", measured, seconds is not None and seconds < CUBIC_GOAL_S))
+        else:
+            outcomes.append(Outcome(f"{name}: read and extracted", measured))
+    return outcomes
+
+
 def add_arguments(group: argparse._ArgumentGroup) -> None:
     group.add_argument("--fuzz-inputs", type=int, default=None, metavar="N", help=f"mutated documents, rule and claim files (default {FUZZ_INPUTS:,}, {QUICK_FUZZ_INPUTS:,} with --quick)")
     group.add_argument("--fuzz-seed", type=int, default=1, metavar="S", help="seed of the fuzz run (default 1): same seed, same inputs")
@@ -276,7 +373,8 @@ def add_arguments(group: argparse._ArgumentGroup) -> None:
 
 def run(args: argparse.Namespace) -> list[Outcome]:
     inputs = args.fuzz_inputs or (QUICK_FUZZ_INPUTS if args.quick else FUZZ_INPUTS)
-    outcomes: list[Outcome] = []
+    outcomes: list[Outcome] = cubic_outcomes(args.quick)
+    print()
     start = time.perf_counter()
     tallies = fuzz(inputs, args.fuzz_seed)
     print(f"fuzz: {inputs:,} rounds, seed {args.fuzz_seed}, {time.perf_counter() - start:.0f} s; a crash is any error other than the input's own")

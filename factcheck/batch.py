@@ -10,16 +10,23 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+import sys
+import threading
+import time
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from factcheck.errors import DocumentError, WriteError
+from factcheck.limits import Limits
 from factcheck.model import Article, Claim
 from factcheck.progress import Progress
 from factcheck.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from factcheck.extract import ClaimExtractor
     from factcheck.extraction_cache import CachedDocument, ExtractionCache
 
@@ -30,10 +37,12 @@ PARALLEL_MINIMUM = 16
 
 @dataclass(frozen=True)
 class ExtractionSettings:
-    """How to extract: ``jobs`` processes (0: one per CPU), ``cache`` directory (None: no cache)."""
+    """How to extract: ``jobs`` processes (0: one per CPU), ``cache`` directory (None: no cache),
+    and the size ``limits`` of the documents, claim files and cache entries read."""
 
     jobs: int = 1
     cache: str | None = None
+    limits: Limits = field(default_factory=Limits)
 
     def processes(self) -> int:
         return self.jobs if self.jobs > 0 else os.cpu_count() or 1
@@ -41,7 +50,7 @@ class ExtractionSettings:
     def open_cache(self, vocabulary: Vocabulary) -> ExtractionCache | None:
         from factcheck.extraction_cache import ExtractionCache
 
-        return ExtractionCache(self.cache, vocabulary.digest) if self.cache else None
+        return ExtractionCache(self.cache, vocabulary.digest, self.limits) if self.cache else None
 
 
 @dataclass
@@ -78,7 +87,7 @@ def read_or_recall(paths: list[str], vocabulary: Vocabulary, settings: Extractio
                 documents.append(recalled)
             else:
                 try:
-                    documents.append(read_document(path))
+                    documents.append(read_document(path, settings.limits.article_bytes))
                 except DocumentError as exc:
                     errors.append(exc)
             progress.advance()
@@ -101,18 +110,20 @@ def extract_articles(
         counts.cached += len(articles) - len(missing)
         counts.extracted += len(missing)
         fresh = _extract(vocabulary, [articles[index] for index in missing], settings.processes())
-        for index, claims in zip(missing, fresh):
-            results[index] = claims
-            progress.advance()
-            if cache is not None and counts.cache_problem is None:
-                try:
-                    cache.store(articles[index], claims)
-                except WriteError as exc:
-                    counts.cache_problem = f"cannot write the extraction cache {settings.cache}: {exc.reason}; going on without it"
+        # Closed however the loop ends (Ctrl-C, SIGTERM): that stops the worker processes at once.
+        with closing(fresh):
+            for index, claims in zip(missing, fresh):
+                results[index] = claims
+                progress.advance()
+                if cache is not None and counts.cache_problem is None:
+                    try:
+                        cache.store(articles[index], claims)
+                    except WriteError as exc:
+                        counts.cache_problem = f"cannot write the extraction cache {settings.cache}: {exc.reason}; going on without it"
     return [claims if claims is not None else [] for claims in results]
 
 
-def _extract(vocabulary: Vocabulary, articles: list[Article], processes: int) -> Iterator[list[Claim]]:
+def _extract(vocabulary: Vocabulary, articles: list[Article], processes: int) -> Generator[list[Claim], None, None]:
     from factcheck.extract import ClaimExtractor
 
     workers = min(processes, len(articles))
@@ -130,25 +141,99 @@ def _extract_in_processes(vocabulary: Vocabulary, articles: list[Article], worke
     # Small chunks keep the progress bar moving and the processes evenly loaded; not so small
     # that sending each article costs more than extracting it.
     chunk = max(1, min(32, len(articles) // (workers * 8)))
-    executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(vocabulary,))
+    with _terminate_like_interrupt():
+        executor = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(vocabulary, os.getpid()))
+        try:
+            yield from executor.map(_extract_in_worker, articles, chunksize=chunk)
+        except BaseException:
+            _stop(executor)
+            raise
+        executor.shutdown()
+
+
+# SIGTERM (CI cancelling a job, `timeout`) and SIGHUP (a closed terminal) stop a run as Ctrl-C does:
+# the workers are stopped and the run ends "interrupted", never leaving workers that hold the
+# output pipes open for whoever waits on them.
+_TERMINATING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextmanager
+def _terminate_like_interrupt() -> Iterator[None]:
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = {number: signal.signal(number, interrupt) for number in _TERMINATING}
     try:
-        yield from executor.map(_extract_in_worker, articles, chunksize=chunk)
-    except BaseException:
-        executor.shutdown(wait=False, cancel_futures=True)
-        raise
-    executor.shutdown()
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the workers now: a worker would otherwise finish its current
+    chunk first, and the interpreter waits for it on exit."""
+    executor.shutdown(wait=False, cancel_futures=True)
+    processes = getattr(executor, "_processes", None) or {}  # not public; the death signal covers its absence
+    for process in list(processes.values()):
+        if process.is_alive():
+            process.terminate()
 
 
 _worker_extractor: ClaimExtractor | None = None
 
 
-def _start_worker(vocabulary: Vocabulary) -> None:
-    """Build the worker's extractor once; Ctrl-C is the parent's to handle, not every worker's."""
+def _start_worker(vocabulary: Vocabulary, parent: int) -> None:
+    """Build the worker's extractor once. Ctrl-C is the parent's to handle, not every worker's;
+    SIGTERM and SIGHUP end a worker (the parent's handlers are not inherited); and a worker dies
+    with the parent, however the parent ends (even by SIGKILL)."""
     global _worker_extractor
     from factcheck.extract import ClaimExtractor
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for number in _TERMINATING:
+        signal.signal(number, signal.SIG_DFL)
+    _die_with_parent(parent)
     _worker_extractor = ClaimExtractor(vocabulary)
+
+
+def _die_with_parent(parent: int) -> None:
+    """On Linux the kernel kills this process when its parent dies (PR_SET_PDEATHSIG); elsewhere a
+    thread watches for the parent to go (a process whose parent dies gets a new parent)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            prctl = ctypes.CDLL(None, use_errno=True).prctl
+            armed = prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+        if armed:
+            # The parent may have died before the signal was armed: then none comes. (A worker
+            # started by a fork server has that server as its parent, and it dies with ours.)
+            if os.getppid() != parent and not _alive(parent):
+                os._exit(1)
+            return
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), name="factcheck-parent-watch", daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def _watch_parent(original: int) -> None:
+    while os.getppid() == original:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _extract_in_worker(article: Article) -> list[Claim]:

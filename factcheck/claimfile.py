@@ -18,6 +18,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.errors import UserError, WriteError
+from factcheck.limits import CLAIM_FILE_BYTES, read_capped
 from factcheck.model import Article, Claim, Interval, Period
 from factcheck.yamlfile import dump_yaml, load_yaml, parse_yaml, validate
 
@@ -123,8 +124,8 @@ def claim_file_path(directory: str, article_id: str) -> str:
     return os.path.join(directory, f"{article_id}.yaml")
 
 
-def read_claim_file(path: str) -> ClaimFile:
-    located = load_yaml(path, written_by_tool=True)
+def read_claim_file(path: str, max_bytes: int = CLAIM_FILE_BYTES) -> ClaimFile:
+    located = load_yaml(path, max_bytes, "max_claim_file_bytes", written_by_tool=True)
     if not isinstance(located.data, dict):
         raise located.error((), "expected a claim file (a mapping with 'article' and 'claims'), found something else")
     return validate(located, ClaimFile)
@@ -284,14 +285,14 @@ def _write_atomically(path: str, content: str) -> None:
         raise
 
 
-def check_claim_file(path: str, article: Article, expected: str) -> str | None:
+def check_claim_file(path: str, article: Article, expected: str, max_bytes: int = CLAIM_FILE_BYTES) -> str | None:
     """Why the claim file at ``path`` is not what extraction would write, or None."""
     if not os.path.exists(path):
         return "missing"
+    raw = read_capped(path, max_bytes, "a claim file", "max_claim_file_bytes")
     try:
-        with open(path, encoding="utf-8") as handle:
-            current = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
+        current = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as open() in text mode reads it
+    except UnicodeDecodeError as exc:
         raise UserError(f"cannot read the claim file: {exc}", path) from None
     try:
         stored = parse_claim_file(current, path)

@@ -198,7 +198,7 @@ def explain(target: str, paths: tuple[str, ...], claims_dir: str | None, suppres
 def _checked(paths: tuple[str, ...], claims_dir: str | None, rules: tuple[str, ...], suppressions: str | None) -> tuple[Any, list[str], Any]:
     """The run `factcheck run` would make (documents that cannot be read reported on stderr),
     with the rule directories and vocabulary it used."""
-    from factcheck.run import check
+    from factcheck.run import check, refused
 
     config = _config()
     targets = list(paths) or [config.resolve(p) for p in config.paths]
@@ -209,6 +209,12 @@ def _checked(paths: tuple[str, ...], claims_dir: str | None, rules: tuple[str, .
     result, errors = check(targets, claims_dir or config.resolve(config.claims), rule_dirs, vocabulary, suppressions, extraction=extraction)
     for error in errors:
         click.echo(f"{error}", err=True)
+    if not result.articles and not errors:
+        from factcheck.documents import no_documents
+
+        raise no_documents(targets, " or claim file")
+    if not result.articles or refused(errors):  # named above: a typo must not baseline or explain a part of the run
+        sys.exit(exitcodes.USER_ERROR)
     return result, rule_dirs, vocabulary
 
 
@@ -268,10 +274,11 @@ def rules_schema(out_dir: str | None, check: bool, name: str | None) -> None:
         path = os.path.join(out_dir, f"{kind}.schema.json")
         text = schema_text(kind)
         if check:
-            try:
-                with open(path, encoding="utf-8") as handle:
-                    current = handle.read()
-            except OSError:
+            from factcheck.limits import SETTINGS_BYTES, read_capped
+
+            try:  # as open() in text mode reads it
+                current: str | None = read_capped(path, SETTINGS_BYTES).decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+            except (UserError, UnicodeDecodeError):  # missing, not a regular file, too large: `--out` rewrites it
                 current = None
             if current != text:
                 stale.append(path)
@@ -333,7 +340,7 @@ def _extraction_settings(jobs: int | None, cache_dir: str | None, no_cache: bool
         raise click.BadParameter(f"expected --cache DIR or --no-cache, found both (--cache {cache_dir})", param_hint="--no-cache")
     config = _config()
     cache = None if no_cache else cache_dir or (config.resolve(config.cache) if config.cache else None)
-    return ExtractionSettings(jobs=config.jobs if jobs is None else jobs, cache=cache)
+    return ExtractionSettings(jobs=config.jobs if jobs is None else jobs, cache=cache, limits=config.limits())
 
 
 def _rule_dirs(rules: tuple[str, ...]) -> list[str]:

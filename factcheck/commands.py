@@ -85,18 +85,23 @@ def extract_command(
         render_claim_file,
         write_atomically,
     )
-    from factcheck.documents import read_documents
+    from factcheck.documents import no_documents, read_documents
     from factcheck.orphans import Adopter, corrections_of, find_orphans
-    from factcheck.run import write_output
+    from factcheck.run import refused, write_output
 
-    articles, errors = read_documents(paths)
+    settings = extraction or ExtractionSettings()
+    articles, errors = read_documents(paths, settings.limits.article_bytes)
     for error in errors:
         print(f"{error}", file=sys.stderr)
+    if not articles:  # said why above, if a path was refused
+        if not errors:
+            print(f"{no_documents(paths)}", file=sys.stderr)
+        return exitcodes.USER_ERROR
     for warning in (f"{article.path}: warning: {text}" for article in articles for text in article.warnings):
         print(printable(warning), file=sys.stderr)
     _check_unique_ids(articles)
     counts = ExtractionCounts()
-    extracted = extract_articles(articles, vocabulary, extraction or ExtractionSettings(), counts)
+    extracted = extract_articles(articles, vocabulary, settings, counts)
     for note in counts.notes():
         print(printable(f"note: {note}"), file=sys.stderr)
     results: list[tuple[Article, list[Claim]]] = []
@@ -112,7 +117,7 @@ def extract_command(
         renamed = None
         if os.path.exists(path):
             try:
-                previous = read_claim_file(path)
+                previous = read_claim_file(path, settings.limits.claim_file_bytes)
             except UserError as exc:
                 if check:
                     problems.append(f"{path}: unreadable: {exc.message}")
@@ -130,7 +135,7 @@ def extract_command(
             print(printable(f"{path}: warning: {warning}"), file=sys.stderr)
         content = render_claim_file(article, merged, vocabulary.digest, orphaned)
         if check:
-            reason = check_claim_file(path, article, content)
+            reason = check_claim_file(path, article, content, settings.limits.claim_file_bytes)
             if reason:
                 problems.append(f"{path}: {reason}")
             continue
@@ -138,6 +143,7 @@ def extract_command(
             print(printable(f"{renamed.path}: renamed to {path}, with its corrections: {renamed.article_path} is now {article.path}"), file=sys.stderr)
         elif previous is not None and previous.article.sha256 != article.sha256:
             print(printable(f"{path}: re-extracted: {article.path} changed since the claims were extracted"), file=sys.stderr)
+        _check_readable_size(path, content, settings.limits.claim_file_bytes)
         write_atomically(path, content)
         if renamed is not None:
             os.unlink(renamed.path)
@@ -171,11 +177,20 @@ def extract_command(
             print(f"{len(articles)} claim files up to date", file=sys.stderr)
     else:
         print(printable(f"wrote {written} claim files to {out_dir}"), file=sys.stderr)
-    if errors and strict:
+    if errors and (strict or refused(errors)):
         return exitcodes.USER_ERROR
     if problems:
         return exitcodes.FINDINGS
     return exitcodes.OK
+
+
+def _check_readable_size(path: str, content: str, limit: int) -> None:
+    """A claim file the tool writes must be one it reads back: refuse one over the claim-file cap."""
+    from factcheck.limits import too_large
+
+    size = len(content.encode())
+    if size > limit:
+        raise UserError(too_large(size, limit, "a claim file", "max_claim_file_bytes") + "; nothing written", path)
 
 
 def _check_unique_ids(articles: list[Article]) -> None:

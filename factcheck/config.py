@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.errors import UserError
+from factcheck.limits import ARTICLE_BYTES, CLAIM_FILE_BYTES, SETTINGS_BYTES, Limits, read_capped
 
 
 class Config(BaseModel):
@@ -27,7 +28,12 @@ class Config(BaseModel):
     reports: dict[Literal["text", "json", "sarif", "junit", "github"], str] = Field(
         default_factory=dict, description="more outputs: format -> file, e.g. {sarif: factcheck.sarif}"
     )
+    max_article_bytes: int = Field(default=ARTICLE_BYTES, ge=1, description="larger documents are refused (exit 2)")
+    max_claim_file_bytes: int = Field(default=CLAIM_FILE_BYTES, ge=1, description="larger claim files and cache entries are refused")
     base: str = Field(default=".", exclude=True)
+
+    def limits(self) -> Limits:
+        return Limits(article_bytes=self.max_article_bytes, claim_file_bytes=self.max_claim_file_bytes)
 
     def resolve(self, path: str) -> str:
         """A configured path, relative to the file that configured it."""
@@ -47,9 +53,11 @@ def load_config(directory: str = ".") -> Config:
         return config.model_copy(update={"base": directory})
     toml_path = os.path.join(directory, "pyproject.toml")
     if os.path.exists(toml_path):
+        raw = read_capped(toml_path, SETTINGS_BYTES, "a TOML file")
         try:
-            with open(toml_path, "rb") as handle:
-                data = tomllib.load(handle)
+            data = tomllib.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise UserError(f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x}", toml_path) from None
         except tomllib.TOMLDecodeError as exc:
             raise UserError(f"expected valid TOML, found an error: {exc}", toml_path) from None
         section = data.get("tool", {}).get("factcheck")

@@ -52,3 +52,11 @@ def _file_above(path: str) -> str | None:
             return parent
         parent = os.path.dirname(parent)
     return None
+
+
+class RefusedDocument(DocumentError):
+    """A path named as input that is missing or not a document, or a document over its size limit.
+
+    Reported like any DocumentError, but the command exits 2 whatever --strict says: a typo in a
+    path, or an article too large to check, must never pass as "no findings".
+    """

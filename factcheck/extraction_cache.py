@@ -31,7 +31,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 import factcheck
 from factcheck.documents.markdown import ARTICLE_ID
+from factcheck.errors import UserError
 from factcheck.findings import ArticleRef
+from factcheck.limits import Limits, read_capped
 from factcheck.model import Article, Claim, Decision, Identity, Interval, Period
 
 FORMAT = 2  # 2: claims keep scope and identity decisions
@@ -75,8 +77,9 @@ class CachedDocument:
 class ExtractionCache:
     """Documents' metadata and claims by key, in ``directory``, for one vocabulary."""
 
-    def __init__(self, directory: str, vocabulary_digest: str) -> None:
+    def __init__(self, directory: str, vocabulary_digest: str, limits: Limits = Limits()) -> None:
         self.directory = directory
+        self.limits = limits
         self._prefix = "\0".join([str(FORMAT), factcheck.__version__, source_digest(), vocabulary_digest])
         self._prepared = False
 
@@ -89,9 +92,8 @@ class ExtractionCache:
     def recall(self, path: str) -> CachedDocument | None:
         """The document file at ``path`` as cached for its current bytes, or None."""
         try:
-            with open(path, "rb") as handle:
-                sha256 = hashlib.sha256(handle.read()).hexdigest()
-        except OSError:
+            sha256 = hashlib.sha256(read_capped(path, self.limits.article_bytes)).hexdigest()
+        except UserError:
             return None  # reading it properly says what is wrong
         return self._load(path, sha256)
 
@@ -103,9 +105,9 @@ class ExtractionCache:
     def _load(self, path: str, sha256: str) -> CachedDocument | None:
         key = self.key(path, sha256)
         try:
-            with open(self.entry_path(key), "rb") as handle:
-                entry = CacheEntry.model_validate_json(handle.read())
-        except (OSError, ValueError):  # pydantic's ValidationError is a ValueError
+            raw = read_capped(self.entry_path(key), self.limits.claim_file_bytes)
+            entry = CacheEntry.model_validate_json(raw)
+        except (UserError, OSError, ValueError):  # pydantic's ValidationError is a ValueError
             return None
         meta = entry.article
         # The id names the claim file read next: it must be the one the document itself gives (its
@@ -128,7 +130,10 @@ class ExtractionCache:
         key = self.key(article.path, article.sha256)
         meta = {**article.metadata_json(), "warnings": list(article.warnings)}
         entry = {"key": key, "article": meta, "claims": [encode_claim(claim) for claim in claims]}
-        write_atomically(self.entry_path(key), json.dumps(entry, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
+        path = self.entry_path(key)
+        if os.path.islink(path) or (os.path.lexists(path) and not os.path.isfile(path)):
+            os.unlink(path)  # a pipe or a link put in our place: writing into it would block or go elsewhere
+        write_atomically(path, json.dumps(entry, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
 
     def _prepare(self) -> None:
         from factcheck.claimfile import write_atomically

@@ -35,7 +35,7 @@ def rule_files(rule_dirs: list[str]) -> list[str]:
     for rule_dir in rule_dirs:
         folder = Path(rule_dir) / CHECKS_DIR
         if folder.is_dir():
-            files.extend(str(p) for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix in (".yaml", ".yml"))
+            files.extend(str(p) for p in sorted(folder.rglob("*")) if p.suffix in (".yaml", ".yml") and not p.is_dir())  # a pipe is named, not skipped
     return files
 
 

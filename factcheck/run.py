@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from factcheck import exitcodes
-from factcheck.errors import UserError, WriteError
+from factcheck.errors import RefusedDocument, UserError, WriteError
 from factcheck.findings import ArticleRef, Finding, RuleRef, RunResult
 from factcheck.model import Article, Claim
 from factcheck.printable import printable
@@ -70,7 +71,7 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, ext
         stored = claim_file_path(claims_dir, document.id) if claims_dir else None
         record = renamed = None
         if stored and os.path.exists(stored):
-            record = read_claim_file(stored)
+            record = read_claim_file(stored, settings.limits.claim_file_bytes)
         elif adopter is not None:
             adopted = adopter.adopt(document.sha256, _text_of(document))
             if adopted is not None:
@@ -103,7 +104,7 @@ def gather(paths: list[str], claims_dir: str | None, vocabulary: Vocabulary, ext
     for note in counts.notes(from_claim_files):
         print(printable(f"note: {note}"), file=sys.stderr)
     for path in claim_paths:
-        record = read_claim_file(path)
+        record = read_claim_file(path, settings.limits.claim_file_bytes)
         info = record.article
         _add_article(inputs, ArticleRef(info.id, info.path, info.title, info.publisher, info.published, info.url))
         inputs.claims.extend(claim_from_record(c, info.id) for c in record.claims)
@@ -239,12 +240,17 @@ def run_command(
     suppressions: str | None = None,
     extraction: ExtractionSettings | None = None,
 ) -> int:
+    from factcheck.documents import no_documents
     from factcheck.report import render
     from factcheck.report.text import use_color
 
     result, errors = check(paths, claims_dir, rule_dirs, vocabulary, suppressions, extraction=extraction)
     for error in errors:
         print(f"{error}", file=sys.stderr)
+    if not result.articles:  # said why above, if a path was refused
+        if not errors:
+            print(f"{no_documents(paths, ' or claim file')}", file=sys.stderr)
+        return exitcodes.USER_ERROR
     for note in result.warnings:
         print(printable(f"note: {note}"), file=sys.stderr)
     for name, path in outputs:
@@ -255,6 +261,12 @@ def run_command(
             continue
         color = name == "text" and path in (None, "-") and use_color(sys.stdout, os.environ)
         write_output(render(name, result, color=color), path)
-    if errors and strict:
+    if errors and (strict or refused(errors)):
         return exitcodes.USER_ERROR
     return result.exit_code(fail_on)
+
+
+def refused(errors: Sequence[UserError]) -> bool:
+    """Whether a path named is missing or not a document, or a document is over its size limit:
+    exit 2 whatever --strict says."""
+    return any(isinstance(error, RefusedDocument) for error in errors)

@@ -17,16 +17,8 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from factcheck.errors import RuleFileError
+from factcheck.limits import MAX_DEPTH, MAX_DIGITS, MAX_NODES, SETTINGS_BYTES, read_capped
 
-# Files people write (rules, vocabulary, configuration, front matter) may use aliases, and an
-# alias bomb expands a few lines into billions of values: their values are capped.
-MAX_NODES = 100_000
-# Files the tool writes (claim files, suppressions) hold as many values as the tool writes, e.g.
-# some 35 per claim, 350,000 for an article of 10,000 figures. The tool never writes an alias, so
-# they refuse aliases instead: without them, the values a file holds are bounded by its size.
-TOOL_WRITTEN_MAX_NODES: int | None = None
-MAX_DEPTH = 64
-MAX_DIGITS = 1000  # no count or date in a rule or claim file is longer; Python's int() stops at 4,300
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 Path = tuple[str | int, ...]
@@ -34,7 +26,30 @@ T = TypeVar("T")
 
 
 class _Yaml12Loader(yaml.SafeLoader):
-    """SafeLoader with the YAML 1.2 core schema's scalars only."""
+    """SafeLoader with the YAML 1.2 core schema's scalars only, that stops composing past ``max_nodes``.
+
+    The node tree of a large file costs about fifty times the file in memory (a 106 MB claim file
+    took 5.3 GB), so the cap is counted while composing, not only while building the values. It
+    counts what _Builder counts (every node but mapping keys; an alias adds nothing here, it is
+    counted when built), so a file is refused early exactly when building it would refuse it.
+    """
+
+    max_nodes = MAX_NODES
+    composed = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # A mapping's keys are composed with index None, its values with their key node.
+        if not self.check_event(yaml.AliasEvent) and not (isinstance(parent, yaml.MappingNode) and index is None):
+            self.composed += 1
+            if self.composed > self.max_nodes:
+                raise _TooManyNodes(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+        return super().compose_node(parent, index)
+
+
+class _TooManyNodes(Exception):
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__()
+        self.mark = mark
 
 
 _Yaml12Loader.yaml_implicit_resolvers = {}
@@ -50,9 +65,11 @@ for _tag, _pattern, _first in (
     _Yaml12Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
 _Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^$"), [""])
 
+
 # libyaml's parser, where PyYAML has it, with the same scalars: seven times faster than the Python
 # one, which takes about a minute on the claim file of an article of 10,000 figures. Only for files
-# the tool writes, so that the messages about files people write stay the same everywhere.
+# the tool writes (which refuse aliases, so their values are bounded by their size cap), so that
+# the messages about files people write stay the same everywhere.
 _FastLoader: type[Any] = _Yaml12Loader
 if getattr(yaml, "__with_libyaml__", False):
 
@@ -110,13 +127,23 @@ class LocatedYaml:
         return RuleFileError(message, self.path, line, column)
 
 
-def parse_yaml(text: str, path: str, what: str = "YAML", written_by_tool: bool = False) -> LocatedYaml:
+def parse_yaml(text: str, path: str, what: str = "YAML", max_nodes: int = MAX_NODES, written_by_tool: bool = False) -> LocatedYaml:
     """The data of a YAML text; ``what`` names the text in messages ("YAML front matter").
 
-    ``written_by_tool``: a file factcheck writes (a claim file): no alias, any number of values.
+    Files people write (rules, vocabulary, configuration, front matter) may use aliases, and an
+    alias bomb expands a few lines into billions of values: their values are capped at
+    ``max_nodes``, counted while composing. ``written_by_tool``: a file factcheck writes (claim
+    files, suppressions) holds as many values as the tool wrote (some 35 a claim, 350,000 for an
+    article of 10,000 figures); the tool never writes an alias, so such a file refuses aliases
+    instead of capping its values, and its size cap bounds the rest.
     """
+    loader: Any = None
     try:
-        node = yaml.compose(text, Loader=_FastLoader if written_by_tool else _Yaml12Loader)
+        loader = _FastLoader(text) if written_by_tool else _Yaml12Loader(text)  # checks the text is printable
+        loader.max_nodes = max_nodes
+        node = loader.get_single_node()
+    except _TooManyNodes as exc:
+        raise RuleFileError(_too_many(max_nodes), path, exc.mark.line + 1, exc.mark.column + 1) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -136,45 +163,51 @@ def parse_yaml(text: str, path: str, what: str = "YAML", written_by_tool: bool =
         raise RuleFileError(f"expected valid {what}, found {exc}", path, 1, 1) from None
     except RecursionError:
         raise RuleFileError(f"expected {what} nested at most {MAX_DEPTH} deep, found deeper", path, 1, 1) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     located = LocatedYaml(path, None)
     if node is None:
         return located
-    builder = _Builder(located, what, written_by_tool)
+    builder = _Builder(located, what, None if written_by_tool else max_nodes, refuse_aliases=written_by_tool)
     located.data = builder.build(node, (), 0)
     return located
 
 
-def load_yaml(path: str, written_by_tool: bool = False) -> LocatedYaml:
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as exc:
-        raise RuleFileError(f"cannot read the file: {exc.strerror}", path) from None
+def _too_many(max_nodes: int) -> str:
+    return f"expected at most {max_nodes} values (aliases included), found more"
+
+
+def load_yaml(
+    path: str, max_bytes: int = SETTINGS_BYTES, setting: str | None = None, max_nodes: int = MAX_NODES, written_by_tool: bool = False
+) -> LocatedYaml:
+    """A YAML file of at most ``max_bytes`` (a regular file: never a pipe or a device), parsed."""
+    raw = read_capped(path, max_bytes, "a YAML file", setting, RuleFileError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise RuleFileError(f"expected UTF-8 text, found byte 0x{raw[exc.start]:02x}", path, line, 1) from None
-    return parse_yaml(text, path, written_by_tool=written_by_tool)
+    return parse_yaml(text, path, max_nodes=max_nodes, written_by_tool=written_by_tool)
 
 
 _COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
 class _Builder:
-    def __init__(self, located: LocatedYaml, what: str, written_by_tool: bool = False) -> None:
+    def __init__(self, located: LocatedYaml, what: str, max_nodes: int | None = MAX_NODES, refuse_aliases: bool = False) -> None:
         self.located = located
         self.what = what
+        self.max_nodes = max_nodes
         self.count = 0
-        self.max_nodes = TOOL_WRITTEN_MAX_NODES if written_by_tool else MAX_NODES
         # An alias is the node of its anchor met again: in a file the tool writes, that is refused.
-        self.seen: set[int] | None = set() if written_by_tool else None
+        self.seen: set[int] | None = set() if refuse_aliases else None
 
     def build(self, node: yaml.Node, loc: Path, depth: int, parent: yaml.Node | None = None) -> Any:
         """``parent``: the key of a mapping value, the sequence of an item (where an alias is told)."""
         self.count += 1
         if self.max_nodes is not None and self.count > self.max_nodes:
-            raise self._error(node, f"expected at most {self.max_nodes} values (aliases included), found more")
+            raise self._error(node, _too_many(self.max_nodes))
         if self.seen is not None:
             if id(node) in self.seen:
                 line, column = node.start_mark.line + 1, node.start_mark.column + 1
@@ -234,7 +267,6 @@ _TYPE_WORDS = {
     "int_type": "an integer",
     "int_parsing": "an integer",
     "float_type": "a number",
-    "finite_number": "a finite number",
     "float_parsing": "a number",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
@@ -365,4 +397,4 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff
 def quoted_yaml(text: str) -> str:
     """A double-quoted YAML scalar: JSON's quoting, plus escapes for what YAML will not take raw
     (C1 controls, line and paragraph separators, surrogates, byte-order marks)."""
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False, allow_nan=False))
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False))

@@ -148,13 +148,17 @@ def test_correction_whose_sentence_is_gone_is_kept_as_orphaned(corpus: Path) -> 
 def test_bad_documents_do_not_lose_the_good_ones(corpus: Path) -> None:
     (corpus / "articles" / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")  # binary: NUL bytes
     (corpus / "articles" / "empty.md").write_text("", encoding="utf-8")
-    result = run("extract", "articles", "missing.txt", cwd=corpus)
+    result = run("extract", "articles", cwd=corpus)
     assert result.returncode == 0
     assert [a["id"] for a in json.loads(result.stdout)["articles"]] == ["fraud"]
-    for name in ("broken.txt", "empty.md", "missing.txt"):
+    for name in ("broken.txt", "empty.md"):
         assert name in result.stderr
     assert "Traceback" not in result.stderr
     assert run("extract", "articles", "--strict", cwd=corpus).returncode == 2
+    # A path named that does not exist is a typo, not a bad document: exit 2, the others still extracted.
+    named = run("extract", "articles", "missing.txt", cwd=corpus)
+    assert named.returncode == 2 and named.stdout == result.stdout
+    assert "missing.txt: expected a document file or directory, found no such path" in named.stderr
 
 
 def test_broken_claim_file_is_a_located_error(corpus: Path) -> None:

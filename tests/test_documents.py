@@ -432,14 +432,12 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 
 def test_unreadable_file_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import factcheck.documents as documents
-
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
     path = write(tmp_path, "secret.txt", BODY)
-    monkeypatch.setattr(documents, "open", refuse, raising=False)
-    with pytest.raises(DocumentError, match="permission denied") as caught:
+    with pytest.raises(DocumentError, match="permission denied") as caught, monkeypatch.context() as patch:
+        patch.setattr(os, "open", refuse)  # every file is opened by factcheck.limits.read_capped
         read_document(path)
     assert caught.value.path == path
 
@@ -451,8 +449,12 @@ def test_find_documents_walks_sorted_and_reports_missing(tmp_path: Path, monkeyp
     (tmp_path / "b" / "loop").symlink_to(tmp_path, target_is_directory=True)
     monkeypatch.chdir(tmp_path)
     files, errors = find_documents(["b", ".", "missing.txt", "notes.pdf"])
-    assert files == ["b/a.HTML", "b/z.md", "a.txt", "notes.pdf"]
-    assert [(error.path, "no such path" in error.message) for error in errors] == [("missing.txt", True)]
+    assert files == ["b/a.HTML", "b/z.md", "a.txt"]
+    # Named but missing or not a document: refused, so that the command exits 2.
+    assert [(error.path, type(error).__name__, error.message.split(",")[0]) for error in errors] == [
+        ("missing.txt", "RefusedDocument", "expected a document file or directory"),
+        ("notes.pdf", "RefusedDocument", "expected a document ending in one of .htm"),
+    ]
     files, _ = find_documents(["./b/"])
     assert files == ["./b/a.HTML", "./b/z.md"]
 

@@ -47,3 +47,20 @@ def test_any_text(text: str, published: date | None, vocabulary: Vocabulary) -> 
 def test_news_like_text(pieces: list[str], separators: list[str], published: date | None, vocabulary: Vocabulary) -> None:
     text = "".join(piece + separator for piece, separator in zip(pieces, separators))
     check(text, ClaimExtractor(vocabulary), published)
+
+
+BREAK_PIECES = [";", ",", ", ", ",\t", " ", "\n", "and", "but", "while", "whereas", "android", "butter", "whiles", "x", "_", "é", "1", ".", "While"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.sampled_from(BREAK_PIECES), max_size=25), cuts=st.lists(st.tuples(st.integers(0, 120), st.integers(0, 120)), min_size=1, max_size=20))
+def test_clause_breaks_found_once_answer_as_the_regex_scan_of_each_gap(pieces: list[str], cuts: list[tuple[int, int]]) -> None:
+    """ClauseBreaks (made once per sentence) says what searching each gap with the regex said,
+    gap ends in the middle of words and inside ', and' included: figures keep their metrics."""
+    from factcheck.extract.metrics import _CLAUSE_BREAK, ClauseBreaks
+
+    text = "".join(pieces)
+    breaks = ClauseBreaks(text)
+    for a, b in cuts:
+        start, end = min(a, b, len(text)), min(max(a, b), len(text))
+        assert breaks.crosses(start, end) == bool(_CLAUSE_BREAK.search(text, start, end)), (text, start, end)

@@ -8,17 +8,17 @@ caller, so one bad file never costs the results of the others.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Callable, Iterable
 from pathlib import PurePath
 
 from factcheck.documents.html import read_html
 from factcheck.documents.markdown import read_markdown
 from factcheck.documents.text import decode_text, read_txt
-from factcheck.errors import DocumentError
+from factcheck.errors import DocumentError, RefusedDocument, UserError
+from factcheck.limits import ARTICLE_BYTES, read_capped, special_kind
 from factcheck.model import Article
 
-__all__ = ["READERS", "decode_text", "find_documents", "read_document", "read_documents"]
+__all__ = ["READERS", "decode_text", "find_documents", "no_documents", "read_document", "read_documents"]
 
 Reader = Callable[[str, bytes], Article]
 
@@ -38,11 +38,11 @@ def suffix_of(path: str) -> str:
 def _unsupported(path: str) -> DocumentError:
     known = ", ".join(sorted(READERS))
     found = f"'{suffix_of(path)}'" if suffix_of(path) else "no suffix"
-    return DocumentError(f"expected a document ending in one of {known}, found {found}", path, None, None)
+    return RefusedDocument(f"expected a document ending in one of {known}, found {found}", path)
 
 
-def read_document(path: str) -> Article:
-    """Read one document file; every problem with it is a DocumentError naming the file."""
+def read_document(path: str, max_bytes: int = ARTICLE_BYTES) -> Article:
+    """Read one document file of at most ``max_bytes``; every problem with it is a DocumentError naming the file."""
     if os.path.isdir(path):
         raise DocumentError("expected a document file, found a directory", path, None, None)
     if not os.path.lexists(path):
@@ -50,18 +50,7 @@ def read_document(path: str) -> Article:
     reader = READERS.get(suffix_of(path))
     if reader is None:
         raise _unsupported(path)
-    special = _special_file(path)
-    if special is not None:
-        raise special
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except FileNotFoundError:  # a dangling symlink, or the file went away
-        raise DocumentError("expected a document file, found no such file", path, None, None) from None
-    except PermissionError:
-        raise DocumentError("cannot read the file: permission denied", path, None, None) from None
-    except OSError as exc:
-        raise DocumentError(f"cannot read the file: {exc.strerror or exc}", path, None, None) from None
+    raw = read_capped(path, max_bytes, "a document file", "max_article_bytes", DocumentError, RefusedDocument)
     return reader(path, raw)
 
 
@@ -79,14 +68,17 @@ def find_documents(paths: Iterable[str]) -> tuple[list[str], list[DocumentError]
     errors: list[DocumentError] = []
     seen: set[str] = set()
 
-    def keep(path: str) -> None:
+    def keep(path: str, named: bool) -> None:
         undecodable = _undecodable_name(path)
         if undecodable is not None:  # every report, the cache and the claim file would carry it
             errors.append(undecodable)
             return
         special = _special_file(path)
         if special is not None:  # never handed on: whoever opens a named pipe waits forever
-            errors.append(special)
+            errors.append(RefusedDocument(special.message, path) if named else special)
+            return
+        if named and suffix_of(path) not in READERS:
+            errors.append(_unsupported(path))
             return
         key = os.path.normcase(os.path.realpath(path))
         if key not in seen:
@@ -97,31 +89,29 @@ def find_documents(paths: Iterable[str]) -> tuple[list[str], list[DocumentError]
         path = _posix(given)
         if os.path.isdir(path):
             for found in _walk(path, errors):
-                keep(found)
+                keep(found, named=False)
         elif os.path.lexists(path):
-            keep(path)
+            keep(path, named=True)
         else:
-            errors.append(DocumentError("expected a document file or directory, found no such path", path, None, None))
+            errors.append(RefusedDocument("expected a document file or directory, found no such path", path))
     return files, errors
 
 
 MAX_DEPTH = 100  # folders below a directory named on the command line
-_SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def no_documents(paths: Iterable[str], also: str = "") -> UserError:
+    """The error of a command whose inputs yield no document at all: a typo is never a pass."""
+    named = ", ".join(paths) or "no paths"
+    return UserError(f"expected at least one document ({', '.join(sorted(READERS))}){also} in {named}, found none")
 
 
 def _special_file(path: str) -> DocumentError | None:
-    """An error for a path that is (or links to) a named pipe, socket or device, else None.
-
-    Reading one would block for ever (a pipe) or never end (/dev/zero named "zero.txt").
-    """
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return None  # missing, a symlink loop, no permission: reading it says which
-    for test, kind in _SPECIAL_KINDS:
-        if test(mode):
-            return DocumentError(f"expected a regular file, found {kind}", path, None, None)
-    return None
+    """An error for a path that is (or links to) a named pipe, socket or device, else None."""
+    kind = special_kind(path)
+    if kind is None or kind == "a directory":
+        return None
+    return DocumentError(f"expected a regular file, found {kind}", path, None, None)
 
 
 def _undecodable_name(path: str) -> DocumentError | None:
@@ -165,13 +155,13 @@ def _walk(top: str, errors: list[DocumentError]) -> list[str]:
     return found
 
 
-def read_documents(paths: Iterable[str]) -> tuple[list[Article], list[DocumentError]]:
+def read_documents(paths: Iterable[str], max_bytes: int = ARTICLE_BYTES) -> tuple[list[Article], list[DocumentError]]:
     """Read every document under ``paths``; bad files become errors next to the good articles."""
     files, errors = find_documents(paths)
     articles: list[Article] = []
     for path in files:
         try:
-            articles.append(read_document(path))
+            articles.append(read_document(path, max_bytes))
         except DocumentError as exc:
             errors.append(exc)
     return articles, errors

@@ -25,8 +25,10 @@ from factcheck.yamlfile import describe
 
 SKIP = frozenset("script style noscript template nav header footer aside form svg iframe button head title".split())
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-PARAGRAPH = frozenset("p div h1 h2 h3 h4 h5 h6 section article main blockquote pre ul ol dl table figure hr".split())
-LINE = frozenset("li br tr td th dt dd figcaption caption".split())
+# A list item or a table row is a paragraph of its own, so a sentence of its own: a table or a list
+# without full stops is not one long sentence in which every figure is weighed against every phrase.
+PARAGRAPH = frozenset("p div h1 h2 h3 h4 h5 h6 section article main blockquote pre ul ol dl table figure hr li tr".split())
+LINE = frozenset("br td th dt dd figcaption caption".split())
 _COLLAPSE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]")
 DATE_METAS = ("date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.date")
 

@@ -15,7 +15,7 @@ from factcheck.casefold import fold
 from factcheck.extract.exclusions import in_copyright_line, not_a_claim
 from factcheck.extract.governing import RELATIVE_TO_REFERENCE, Governing, GoverningPeriods, shifted_years
 from factcheck.extract.intervals import find_qualifier, negate, qualified_intervals
-from factcheck.extract.metrics import attach_metrics, nearest, noun_after, own_mentions, own_phrases
+from factcheck.extract.metrics import ClauseBreaks, attach_metrics, nearest, noun_after, own_mentions, own_phrases
 from factcheck.extract.numbers import SCALES, NumberMention, find_numbers
 from factcheck.extract.periods import TimeMention, find_time_mentions, resolve_period
 from factcheck.extract.scopes import ScopeFinder, decide_scope
@@ -198,6 +198,8 @@ class ClaimExtractor:
         topics = vocabulary.topics.find(folded)
         actions = vocabulary.actions.find(folded)
         scopes = ScopeFinder(vocabulary, folded)
+        breaks = ClauseBreaks(sentence)  # found once: every figure measures its phrases against them
+        flat = " ".join(sentence.split())  # as claims show it, made once per sentence, not per figure
         claims: list[Claim] = []
         figures = [(d.number.start, d.number.end, max(d.end - s_start, d.number.end)) for d in drafts]
         phrases = own_phrases(sentence, figures, topics + actions)
@@ -259,7 +261,7 @@ class ClaimExtractor:
             # The sentence's frame never includes what another figure is compared with.
             tiers[-1] = [m for m in tiers[-1] if not _is_comparison_base(sentence, m)]
             period, period_how, claim_source, period_decision = self._period(
-                sentence, number.start, draft.end - s_start, kind, period_mentions, tiers, anchor, anchor_how, source, context
+                sentence, breaks, number.start, draft.end - s_start, kind, period_mentions, tiers, anchor, anchor_how, source, context
             )
             if period_decision.basis != "stated" and index:
                 # Not from its own sentence: the figure before it in the sentence may say more.
@@ -280,14 +282,14 @@ class ClaimExtractor:
             claim_text = article.text[start:end]
             line, column = article.line_col(start)
             claim = Claim(
-                id=_claim_id(article.id, sentence, claim_text, seen_ids),
+                id=_claim_id(article.id, flat, claim_text, seen_ids),
                 article=article.id,
                 text=claim_text,
                 start=start,
                 end=end,
                 line=line,
                 column=column,
-                sentence=" ".join(sentence.split()),
+                sentence=flat,
                 value=hard,
                 soft=soft,
                 qualifier=qualifier.name if qualifier else ("between" if draft.range_high is not None else None),
@@ -355,6 +357,7 @@ class ClaimExtractor:
     def _period(
         self,
         sentence: str,
+        breaks: ClauseBreaks,
         start: int,
         end: int,
         kind: str,
@@ -382,7 +385,7 @@ class ClaimExtractor:
                 # "up 53.9 percent from the previous year": the base of the comparison, not the period.
                 tier = [m for m in tier if m.start < end or not _is_comparison_base(sentence, m)]
             # Measured from the number and its unit noun: "from 72,000 people in 2022 to 90,000 people in 2023".
-            found = nearest([(m.start, m.end, str(i)) for i, m in enumerate(tier)], start, end, sentence)
+            found = nearest([(m.start, m.end, str(i)) for i, m in enumerate(tier)], start, end, sentence, breaks)
             if found is not None:
                 best = tier[int(found[2])]
                 break
@@ -513,9 +516,9 @@ def _scale(interval: Interval, factor: float) -> Interval:
     )
 
 
-def _claim_id(article_id: str, sentence: str, text: str, seen: dict[str, int]) -> str:
+def _claim_id(article_id: str, flat_sentence: str, text: str, seen: dict[str, int]) -> str:
     """Stable while the sentence stands: moving a paragraph keeps it, editing the sentence changes it."""
-    base = " ".join(sentence.split()) + "\0" + text
+    base = flat_sentence + "\0" + text
     occurrence = seen.get(base, 0)
     seen[base] = occurrence + 1
     digest = hashlib.sha1(f"{base}\0{occurrence}".encode()).hexdigest()[:10]

@@ -14,6 +14,7 @@ its parts ("900,000 people were charged, among them 7,000 for smuggling") takes 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from dataclasses import dataclass
@@ -28,26 +29,78 @@ _BEFORE_PENALTY = 1.5
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\b|\bwhile\b|\bwhereas\b")
 _CROSSING_PENALTY = 1000.0
+# The places where _CLAUSE_BREAK can match, each found once per sentence (ClauseBreaks).
+_BREAK_PLACES = re.compile(r";|,\s+(?:and|but|while|whereas)|(?<!\w)(?:while|whereas)")
+_WORD_CHAR = re.compile(r"\w")
 
 
-def nearest(matches: list[tuple[int, int, str]], start: int, end: int, text: str | None = None) -> tuple[int, int, str] | None:
-    """The match closest to text[start:end]; with ``text``, one in the same clause first."""
-    best: tuple[float, int, tuple[int, int, str]] | None = None
+class ClauseBreaks:
+    """Where _CLAUSE_BREAK matches in one sentence, found once: whether a gap crosses a clause is
+    then a binary search, not a regex scan of the gap for every figure and phrase (which made a
+    sentence of many figures cost cubic time).
+
+    ``crosses(a, b)`` is exactly ``bool(_CLAUSE_BREAK.search(text, a, b))``. A match must lie
+    inside the gap, and a word at its end ("and") counts when the gap ends right after it even
+    if the text goes on with a letter ("and" of "android"): there the search sees the end.
+    """
+
+    def __init__(self, text: str) -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        self._cut_words: dict[int, int] = {}  # end -> latest start of a match that needs the gap to end there
+        for match in _BREAK_PLACES.finditer(text):
+            start, end = match.span()
+            places = [start]
+            if match.group().endswith(("while", "whereas")) and match.group()[0] == ",":
+                places.append(text.rindex("wh", start, end))  # the word alone is a break too
+            for place in places:
+                if match.group()[-1].isalpha() and _WORD_CHAR.match(text, end):
+                    self._cut_words[end] = max(place, self._cut_words.get(end, -1))
+                else:
+                    starts.append(place)
+                    ends.append(end)
+        # The earliest end of a match starting at or after each match's start.
+        self._starts = starts
+        self.empty = not starts and not self._cut_words  # most sentences: no gap crosses a clause
+        self._first_end = ends[:]
+        for index in range(len(ends) - 2, -1, -1):
+            self._first_end[index] = min(self._first_end[index], self._first_end[index + 1])
+
+    def crosses(self, start: int, end: int) -> bool:
+        index = bisect_left(self._starts, start)
+        if index < len(self._starts) and self._first_end[index] <= end:
+            return True
+        return self._cut_words.get(end, -1) >= start
+
+
+def nearest(
+    matches: list[tuple[int, int, str]], start: int, end: int, text: str | None = None, breaks: ClauseBreaks | None = None
+) -> tuple[int, int, str] | None:
+    """The match closest to text[start:end]; with ``text`` (or its ``breaks``), one in the same clause first."""
+    if breaks is None and text is not None:
+        breaks = ClauseBreaks(text)
+    if breaks is not None and breaks.empty:
+        breaks = None
+    best: tuple[int, int, str] | None = None
+    best_distance, best_length = 0.0, 0
     for match in matches:
         if match[1] <= start:
             distance = (start - match[1]) * _BEFORE_PENALTY
-            gap = (match[1], start)
+            gap_start, gap_end = match[1], start
         elif match[0] >= end:
             distance = float(match[0] - end)
-            gap = (end, match[0])
+            gap_start, gap_end = end, match[0]
         else:
-            distance, gap = 0.0, (start, start)
-        if text is not None and _CLAUSE_BREAK.search(text, gap[0], gap[1]):
+            distance, gap_start, gap_end = 0.0, start, start
+        if best is not None and distance > best_distance:
+            continue  # farther than the best already, crossing or not
+        if breaks is not None and gap_start < gap_end and breaks.crosses(gap_start, gap_end):
             distance += _CROSSING_PENALTY
-        key = (distance, -(match[1] - match[0]), match)
-        if best is None or key[:2] < best[:2]:
-            best = key
-    return best[2] if best else None
+        length = match[1] - match[0]
+        # The nearest; of two as near, the longer; of two as long, the first.
+        if best is None or distance < best_distance or (distance == best_distance and length > best_length):
+            best, best_distance, best_length = match, distance, length
+    return best
 
 
 def phrase_matches(table: PhraseTable, text: str) -> list[tuple[int, int, str]]:

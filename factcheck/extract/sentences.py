@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck.limits import SENTENCE_CHARS
+
 # A full stop ends a sentence unless it ends one of these words.
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr no nos jan feb mar apr jun jul aug sep sept oct nov dec st co ltd inc corp
@@ -55,4 +57,27 @@ def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> No
             _append(text, start, newline, spans)
             _append(text, newline + 1, end, spans)
             return
+    while end - start > SENTENCE_CHARS:
+        cut = _cut(text, start, start + SENTENCE_CHARS)
+        _append(text, start, cut, spans)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     spans.append((start, end))
+
+
+# Where a run too long for one sentence is cut, best first: a line break, a clause, a space.
+_CUTS = ("\n", "; ", ", ", " ")
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to end a piece of a run with no sentence end: the best break in its second half.
+
+    A table flattened into text or a page with no full stops is one "sentence" otherwise, and
+    every figure in a sentence is weighed against every phrase in it: a cap keeps that linear.
+    """
+    for mark in _CUTS:
+        found = text.rfind(mark, start + (limit - start) // 2, limit)
+        if found != -1:
+            return found + len(mark.rstrip()) if mark.strip() else found
+    return limit

@@ -185,7 +185,7 @@ def vocabulary_files(rule_dirs: list[str]) -> list[str]:
             raise RuleFileError(f"expected a rules directory, found {'a file' if base.exists() else 'nothing'}", rule_dir)
         folder = base / VOCABULARY_DIR
         if folder.is_dir():
-            files.extend(str(p) for p in sorted(folder.rglob("*")) if p.suffix in (".yaml", ".yml") and p.is_file())
+            files.extend(str(p) for p in sorted(folder.rglob("*")) if p.suffix in (".yaml", ".yml") and not p.is_dir())  # a pipe is named, not skipped
     return files
 
 

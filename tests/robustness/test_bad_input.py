@@ -45,6 +45,9 @@ SPECIAL = [
     "in/pipe.txt: expected a regular file, found a named pipe",
     "in/zero.txt: expected a regular file, found a device",
     "in/loop.txt: cannot read the file: Too many levels of symbolic links",
+]
+# Named on the command line: a path that is missing or not a document exits 2 (a typo is no pass).
+NAMED = [
     "missing.md: expected a document file or directory, found no such path",
     "in/scan.pdf: expected a document ending in one of .htm, .html, .markdown, .md, .txt, found '.pdf'",
 ]
@@ -66,7 +69,7 @@ def bad_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.skipif(os.name != "posix", reason="named pipes and /dev/zero")
 def test_every_bad_input_is_named_and_the_good_ones_are_checked(bad_corpus: Path) -> None:
-    args = ("run", "in", "missing.md", "in/scan.pdf", "--rules", str(RULES), "--format", "json", "--no-cache", "--claims", "none")
+    args = ("run", "in", "--rules", str(RULES), "--format", "json", "--no-cache", "--claims", "none")
     result = factcheck(*args, cwd=bad_corpus)
     lines = stderr_lines(result)
     expected = [line for _, _, line in BAD_INPUTS if line] + SPECIAL
@@ -78,6 +81,9 @@ def test_every_bad_input_is_named_and_the_good_ones_are_checked(bad_corpus: Path
     strict = factcheck(*args, "--strict", cwd=bad_corpus)
     assert strict.returncode == 2 and strict.stdout == result.stdout
     assert stderr_lines(strict) == lines
+    named = factcheck(*args[:2], "missing.md", "in/scan.pdf", *args[2:], cwd=bad_corpus)
+    assert named.returncode == 2 and named.stdout == result.stdout
+    assert sorted(stderr_lines(named)) == sorted(lines + NAMED)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="named pipes and /dev/zero")
