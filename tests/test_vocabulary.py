@@ -145,3 +145,25 @@ def test_scopes_vocabulary_parents_and_default(vocabulary) -> None:  # type: ign
     assert vocabulary.scope_parents["shenzhen"] == "guangdong" and vocabulary.scope_parents["guangdong"] == "china"
     assert "china" not in vocabulary.scope_parents
     assert vocabulary.origins["scope:zhejiang"].startswith(str(REPO / "rules" / "vocabulary" / "scopes.yaml").replace("\\", "/"))
+
+
+def test_national_words_mean_the_default_scope_of_the_beat(tmp_path: Path) -> None:
+    """The shipped 'national' words name whichever scope is the default; a beat's scope may list one itself."""
+    from factcheck.commands import parse_text
+    from factcheck.vocabulary import load_vocabulary
+
+    beat = tmp_path / "beat" / "vocabulary"
+    beat.mkdir(parents=True)
+    (beat / "scopes.yaml").write_text(
+        "kind: scopes\ndefault: ruritania\nscopes:\n"
+        "  - {id: ruritania, phrases: [Ruritania, the whole nation]}\n"
+        "  - {id: strelsau, parent: ruritania, phrases: [Strelsau]}\n",
+        encoding="utf-8",
+    )
+    vocabulary = load_vocabulary([str(REPO / "rules"), str(tmp_path / "beat")])
+    assert vocabulary.default_scope == "ruritania"
+    claims = parse_text("Police arrested 1,200 people nationwide and 300 people in Strelsau.", vocabulary, None)
+    assert [c.scope for c in claims] == ["ruritania", "strelsau"]
+    assert [c.scope for c in parse_text("Across the whole nation 40 people were detained.", vocabulary, None)] == ["ruritania"]
+    shipped = load_vocabulary([str(REPO / "rules")])
+    assert [c.scope for c in parse_text("Police arrested 1,200 people nationwide.", shipped, None)] == ["china"]

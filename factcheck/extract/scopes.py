@@ -13,7 +13,7 @@ import re
 
 from factcheck.casefold import fold
 from factcheck.model import UNKNOWN, Article, Decision
-from factcheck.vocabulary import Vocabulary
+from factcheck.vocabulary import DEFAULT_SCOPE, Vocabulary
 
 # Where one clause ends and another begins; commas alone do not ("In Zhejiang, police arrested ...").
 _CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:and|but|while|whereas|against|compared\s+with)\b|\b(?:while|whereas)\b")
@@ -103,6 +103,11 @@ def _where_said(folded: str, start: int, end: int) -> bool:
 
 def decide_scope(vocabulary: Vocabulary, stated: tuple[str, str] | None, article: Article) -> tuple[str | None, Decision, str]:
     """(scope, how it was decided, why) for a figure whose clause names ``stated`` (or nothing)."""
+    if stated is not None and stated[0] == DEFAULT_SCOPE:
+        if vocabulary.default_scope is not None:
+            scope = vocabulary.default_scope
+            return scope, Decision("stated"), f"'{stated[1]}' in the figure's clause names the default scope -> {scope}"
+        stated = None
     if stated is not None:
         return stated[0], Decision("stated"), f"'{stated[1]}' in the figure's clause -> {stated[0]}"
     if article.scope is not None:
@@ -121,4 +126,7 @@ def article_scope(vocabulary: Vocabulary, written: str) -> str:
     key = fold(" ".join(written.split()))
     if key in vocabulary.scope_entries:
         return key
-    return vocabulary.scopes.lookup.get(key) or "?" + key
+    named = vocabulary.scopes.lookup.get(key)
+    if named == DEFAULT_SCOPE:  # "scope: nationwide"
+        named = vocabulary.default_scope
+    return named or "?" + key

@@ -33,6 +33,8 @@ from factcheck.vocabulary.models import (
 from factcheck.yamlfile import LocatedYaml, load_yaml, validate
 
 VOCABULARY_DIR = "vocabulary"
+# The entry of a scopes file's `national` phrases: whichever scope is the default.
+DEFAULT_SCOPE = "=default"
 
 
 @dataclass
@@ -280,12 +282,18 @@ def _merge_scopes(vocabulary: Vocabulary, parsed: ScopeVocabulary, located: Loca
         vocabulary.default_scope = parsed.default
         vocabulary.origins["scope-default"] = f"{located.path.replace(os.sep, '/')}:{located.where(('default',))[0]}"
         places.append((located, -1, Scope(id=parsed.default, phrases=[parsed.default])))
+    for phrase in parsed.national:
+        if vocabulary.scopes.entries.get(fold(phrase)) is None:
+            vocabulary.scopes.add(phrase, DEFAULT_SCOPE)
     for index, scope in enumerate(parsed.scopes):
         if scope.id in vocabulary.scope_entries:
             raise located.error(("scopes", index, "id"), f"expected each scope id once, found '{scope.id}' again")
         vocabulary.scope_entries[scope.id] = scope
         _origin(vocabulary, located, f"scope:{scope.id}", ("scopes", index))
         for phrase_index, phrase in enumerate(scope.phrases):
+            if vocabulary.scopes.entries.get(fold(phrase)) == DEFAULT_SCOPE:
+                # "nationwide" named a beat's own nation: the scope that lists it takes it over.
+                vocabulary.scopes.entries.pop(fold(phrase))
             owner = vocabulary.scopes.add(phrase, scope.id)
             if owner is not None:
                 raise located.error(("scopes", index, "phrases", phrase_index), f"expected each scope phrase once, found '{phrase}' also in scope '{owner}'")

@@ -212,7 +212,13 @@ class ScopeVocabulary(Strict):
         default=None,
         description="the scope of a figure whose clause names none, when the article's front matter gives no 'scope:' either",
     )
+    national: list[Phrase] = Field(
+        default_factory=list,
+        description="words that name the default scope, whichever it is ('nationwide', 'the country'): a beat that sets its own default gives them its meaning; a scope that lists one of them itself takes it over",
+    )
     scopes: list[Scope] = Field(default_factory=list)
+
+    _national = field_validator("national")(_clean_phrases)
 
 
 class SourcePattern(Strict):
