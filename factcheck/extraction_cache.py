@@ -21,16 +21,16 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import factcheck
 from factcheck.findings import ArticleRef
-from factcheck.model import Article, Claim, Interval, Period
+from factcheck.claim_codec import claim_from_exact, claim_to_exact
+from factcheck.model import Article, Claim
 
-FORMAT = 1
+FORMAT = 2  # 2: claims carry scope, base_period and identity decisions
 DEFAULT_DIRECTORY = ".factcheck-cache"
 # Written into a new cache directory: git ignores it without a .gitignore entry, and backup tools
 # that honour CACHEDIR.TAG (https://bford.info/cachedir/) skip it.
@@ -134,72 +134,8 @@ class ExtractionCache:
         self._prepared = True
 
 
-# The encoding keeps every field exactly (floats as floats, link and how pairs in their order),
-# unlike Claim.to_json, which rounds numbers for people to read: a cached run must print the same
-# bytes as a fresh one.
-
-
-def encode_claim(claim: Claim) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "text": claim.text,
-        "start": claim.start,
-        "end": claim.end,
-        "line": claim.line,
-        "column": claim.column,
-        "sentence": claim.sentence,
-        "value": list(claim.value),
-        "soft": list(claim.soft) if claim.soft else None,
-        "qualifier": claim.qualifier,
-        "unit": claim.unit,
-        "metric": claim.metric,
-        "metric_matched": claim.metric_matched,
-        "period": _encode_period(claim.period),
-        "kind": claim.kind,
-        "source": claim.source,
-        "source_period": _encode_period(claim.source_period),
-        "dated": claim.dated.isoformat() if claim.dated else None,
-        "links": [list(pair) for pair in claim.links],
-        "how": [list(pair) for pair in claim.how],
-        "corrected": claim.corrected,
-    }
-
-
-def decode_claim(data: dict[str, Any], article_id: str) -> Claim:
-    return Claim(
-        id=data["id"],
-        article=article_id,
-        text=data["text"],
-        start=data["start"],
-        end=data["end"],
-        line=data["line"],
-        column=data["column"],
-        sentence=data["sentence"],
-        value=Interval(*data["value"]),
-        soft=Interval(*data["soft"]) if data["soft"] else None,
-        qualifier=data["qualifier"],
-        unit=data["unit"],
-        metric=data["metric"],
-        metric_matched=data["metric_matched"],
-        period=_decode_period(data["period"]),
-        kind=data["kind"],
-        source=data["source"],
-        source_period=_decode_period(data["source_period"]),
-        dated=date.fromisoformat(data["dated"]) if data["dated"] else None,
-        links=tuple((relation, target) for relation, target in data["links"]),
-        how=tuple((name, how) for name, how in data["how"]),
-        corrected=data["corrected"],
-    )
-
-
-def _encode_period(period: Period | None) -> list[str | None] | None:
-    if period is None:
-        return None
-    return [period.start.isoformat() if period.start else None, period.end.isoformat()]
-
-
-def _decode_period(data: list[str | None] | None) -> Period | None:
-    if data is None:
-        return None
-    start, end = data
-    return Period(date.fromisoformat(start) if start else None, date.fromisoformat(str(end)))
+# The exact form of claim_codec keeps every field exactly (floats as floats, link and how pairs in
+# their order), unlike Claim.to_json, which rounds numbers for people to read: a cached run must
+# print the same bytes as a fresh one.
+encode_claim = claim_to_exact
+decode_claim = claim_from_exact

@@ -29,12 +29,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from factcheck.checks.base import ClaimIndex, FactKey, LoadedRule, RuleBase, describe_fact, fact_key, is_derived
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, is_derived
 from factcheck.checks.consensus import (
     Agreement,
     agreement,
     by_position,
-    describe_period,
     quote,
     quote_all,
     make_finding,
@@ -42,6 +41,7 @@ from factcheck.checks.consensus import (
     whole_years,
     years_before,
 )
+from factcheck.fact_key import FactKey, describe_period, fact_key
 from factcheck.findings import Finding
 from factcheck.model import Claim, Interval, Period
 
@@ -85,6 +85,7 @@ def _previous(index: ClaimIndex, change: Claim) -> Claim | None:
         return None
     start = index.by_id.get(start_id) if start_id is not None else None
     period, period_how = _previous_period(level.period, start)
+    period_decision = start.identity.period if start is not None and start.period is not None and start.period != level.period else level.identity.period
     value = implied_previous(level.value, change.value)
     if period is None or value is None:
         return None
@@ -109,6 +110,10 @@ def _previous(index: ClaimIndex, change: Claim) -> Claim | None:
         source=None,
         dated=change.dated,
         links=((FROM_CHANGE, change.id), (FROM_LEVEL, level.id)),
+        scope=level.scope,
+        # As certain as what it is computed from: the level's unit and metric, and the period of
+        # the level it shifts (or of the linked level it starts from).
+        identity=level.identity._replace(period=period_decision),
         how=(
             ("value", f"the level before '{level.text}', given the change '{change.text}'"),
             ("period", period_how),
@@ -196,7 +201,7 @@ def _stated(stated: list[Claim]) -> _Stated:
 
 
 def _finding(rule: LoadedRule, key: FactKey, derived: Claim, change: Claim, level: Claim, stated: _Stated) -> Finding:
-    fact = describe_fact(key)
+    fact = key.describe()
     derivation = dict(derived.how)["derivation"]
     listed = by_position([change, level, *stated.claims])
     consensus = show_interval(stated.agreement.consensus)
@@ -219,7 +224,7 @@ def _finding(rule: LoadedRule, key: FactKey, derived: Claim, change: Claim, leve
         ID,
         default,
         lambda: {**fields, "claims": quote_all(listed)},  # listing every claim only for a template that asks
-        fact,
+        key,
         listed,
         consensus=stated.agreement.consensus,
         outliers=(change.id,),

@@ -38,8 +38,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
-from factcheck.checks.consensus import by_position, describe_period, exceeds, quote_all, make_finding, written_period
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase
+from factcheck.checks.consensus import by_position, exceeds, quote_all, make_finding, written_period
+from factcheck.fact_key import FactKey, describe_period, fact_key, unknown_identity
 from factcheck.findings import Finding
 from factcheck.model import Claim, Period
 
@@ -122,8 +123,8 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     assert isinstance(options, Rule)
     parents = {**getattr(index, "parents", {}), **options.parents}
     additive = set(options.additive_kinds)
-    groups: dict[tuple[str, str | None, str], dict[str, dict[Period, list[Claim]]]] = defaultdict(lambda: defaultdict(dict))
-    for (metric, unit, period, kind), claims in index.selected(options.select):
+    groups: dict[tuple[str, str | None, str | None, str], dict[str, dict[Period, list[Claim]]]] = defaultdict(lambda: defaultdict(dict))
+    for (metric, scope, unit, period, kind), claims in index.selected(options.select):
         if kind not in additive:
             continue
         for claim in claims:
@@ -131,17 +132,17 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
                 yield from _of_whom(index, rule, claim)
         if period is not None:
             topic, _, action = metric.partition("/")
-            groups[(action, unit, kind)][topic][period] = claims
-    for (action, unit, kind), topics in groups.items():
+            groups[(action, scope, unit, kind)][topic][period] = claims
+    for (action, scope, unit, kind), topics in groups.items():
         yield from _periods_and_categories(rule, unit, kind, topics, parents)
 
 
 def _of_whom(index: ClaimIndex, rule: LoadedRule, part: Claim) -> Iterator[Finding]:
     for relation, target in part.links:
         whole = index.by_id.get(target) if relation == "part_of" else None
-        if whole is None or whole.unit != part.unit or not exceeds(part.value, whole.value):
+        if whole is None or whole.unit != part.unit or unknown_identity(whole) is not None or not exceeds(part.value, whole.value):
             continue
-        fact = describe_fact((f"{part.metric} of {whole.metric}", part.unit, part.period, part.kind))
+        fact = FactKey(f"{part.metric} of {whole.metric}", part.scope, part.unit, part.period, part.kind).describe()
         default = f"{quote_all([part])} cannot be more than the {quote_all([whole])} it is part of"
         yield _finding(rule, fact, [part], [whole], "of whom", default)
 
@@ -205,6 +206,7 @@ def _category_finding(
 
 
 def _finding(rule: LoadedRule, fact: str, parts: list[Claim], wholes: list[Claim], relation: str, default: str) -> Finding:
+    """A part above its whole: the finding's key is the part's fact, ``whole`` the whole's."""
     listed = by_position(parts + wholes)
     fields = {
         "fact": fact,
@@ -215,7 +217,8 @@ def _finding(rule: LoadedRule, fact: str, parts: list[Claim], wholes: list[Claim
         "claims": quote_all(listed),
         "relation": relation,
     }
-    return make_finding(rule, ID, default, fields, fact, listed, outliers=tuple(claim.id for claim in by_position(parts)))
+    part_key, whole_key = fact_key(parts[0]), fact_key(wholes[0])
+    return make_finding(rule, ID, default, fields, part_key, listed, fact=fact, whole=whole_key, outliers=tuple(claim.id for claim in by_position(parts)))
 
 
 def _ancestors(topic: str, parents: dict[str, str]) -> list[str]:

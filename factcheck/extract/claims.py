@@ -19,7 +19,7 @@ from factcheck.extract.numbers import SCALES, NumberMention, find_numbers
 from factcheck.extract.periods import TimeMention, find_time_mentions, resolve_period
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.sources import SourceMention, find_sources
-from factcheck.model import Article, Claim, Interval, Period
+from factcheck.model import FROM_SOURCE, UNKNOWN, Article, Claim, Decision, Identity, Interval, Period
 from factcheck.vocabulary import Vocabulary
 
 _UP = r"(?<!made )(?<!make )(?<!makes )(?<!making )(?<!took )up|rose|risen|rises|rise|rising|increased|increases|increasing|grew|grown|grows|jumped|surged|soared|climbed|gained|higher"
@@ -157,6 +157,7 @@ class ClaimExtractor:
             how: list[tuple[str, str]] = []
             links: list[tuple[str, str]] = []
             unit, unit_how = draft.unit, draft.unit_how
+            unit_carried: str | None = None  # the figure a unit without a noun was carried from
             previous = claims[-1] if claims else None
             between = sentence[drafts[index - 1].end - s_start : number.start] if index else ""
             if previous is not None and _PART_OF.search(between):
@@ -164,6 +165,7 @@ class ClaimExtractor:
             # "121,000 individuals ... and an additional 27,000": the noun is left out, not changed.
             if unit is None and previous is not None and previous.unit is not None and previous.kind in ("count", "money") and not number.percent:
                 unit = previous.unit
+                unit_carried = previous.text
                 reason = "part of" if links else "carried over from"
                 unit_how = f"no unit noun; {reason} '{previous.text}' earlier in the sentence"
             how.append(("unit", unit_how))
@@ -190,7 +192,9 @@ class ClaimExtractor:
             how.append(("value", value_how))
 
             anchor, anchor_how = article.anchor_date(draft.start)
-            period, period_how, claim_source = self._period(sentence, number.start, draft.end - s_start, kind, period_mentions, anchor, anchor_how, source)
+            period, period_how, claim_source, period_words = self._period(
+                sentence, number.start, draft.end - s_start, kind, period_mentions, anchor, anchor_how, source
+            )
             how.append(("period", period_how))
             metric, matched, metric_how = decide_metric(vocabulary, topics, actions, sentence, number.start, number.end, draft.noun)
             how.append(("metric", metric_how))
@@ -223,6 +227,7 @@ class ClaimExtractor:
                 dated=anchor,
                 links=tuple(links),
                 how=tuple(how),
+                identity=provisional_identity(period, period_words, claim_source is not None, unit, unit_carried, bool(links), matched, draft.noun),
             )
             claims.append(claim)
         return _link_changes(sentence, s_start, claims)
@@ -269,8 +274,9 @@ class ClaimExtractor:
         anchor: date | None,
         anchor_how: str,
         source: tuple[SourceMention | None, str, bool],
-    ) -> tuple[Period | None, str, SourceMention | None]:
-        """The claim's period, how it was decided, and the source it is attributed to.
+    ) -> tuple[Period | None, str, SourceMention | None, str | None]:
+        """The claim's period, how it was decided, the source it is attributed to, and the words
+        of the sentence that state the period (None when they do not).
 
         A source named in an earlier sentence is attributed only to claims that state no period of
         their own: it supplies their period. A claim with its own period may be about something else.
@@ -289,13 +295,13 @@ class ClaimExtractor:
             period, how = resolve_period(mention, anchor)
             if anchor is not None and resolve_period(mention, None)[0] is None:  # a relative period
                 how += f" (anchor: {anchor_how})"
-            return period, how, mention_source if in_sentence else None
+            return period, how, mention_source if in_sentence else None, sentence[mention.start : mention.end]
         if mention_source is not None:
             period, how = mention_source.period()
             if period is not None:
-                return period, f"no period in the sentence; inherited from its source: {how}", mention_source
-            return None, f"no period in the sentence; its source: {how}", mention_source
-        return None, "no period stated in the sentence and no source with a known period", None
+                return period, f"no period in the sentence; inherited from its source: {how}", mention_source, None
+            return None, f"no period in the sentence; its source: {how}", mention_source, None
+        return None, "no period stated in the sentence and no source with a known period", None, None
 
     def _source_for(
         self, sources: list[SourceMention], starts: list[int], s_start: int, s_end: int, article: Article
@@ -311,6 +317,47 @@ class ClaimExtractor:
             if item is None or item.start <= mention.start:
                 return mention, f"'{mention.text}' in an earlier sentence -> {mention.name} (the article keeps citing it)", False
         return None, "", False
+
+
+def provisional_identity(
+    period: Period | None,
+    period_words: str | None,
+    from_source: bool,
+    unit: str | None,
+    unit_carried: str | None,
+    part_of: bool,
+    matched: bool,
+    noun: str | None,
+) -> Identity:
+    """How the claim's identity fields were decided, from what extraction knows (one place, so
+    that period context and vocabulary work can refine it): a period in the sentence is stated
+    (its words the origin), one a cited source supplies is carried from it, none is unknown; a unit
+    noun or symbol after the number is stated, a unit carried from an earlier figure guessed (but
+    carried when the figure is its part: "3,275 people ..., of whom 2,281" counts the same people); a
+    vocabulary metric is stated, a derived key guessed (unknown without words to derive it from);
+    the scope is not decided yet (unknown: no scope).
+    """
+    if period is None:
+        period_decision = UNKNOWN
+    elif period_words is not None:
+        period_decision = Decision("stated", " ".join(period_words.split()))
+    elif from_source:
+        period_decision = Decision("carried", FROM_SOURCE)
+    else:
+        period_decision = Decision("guessed")
+    if unit is None:
+        unit_decision = UNKNOWN
+    elif unit_carried is None:
+        unit_decision = Decision("stated")
+    elif part_of:
+        unit_decision = Decision("carried", f"the whole '{unit_carried}' it is part of")
+    else:
+        unit_decision = Decision("guessed", f"the unit of '{unit_carried}', earlier in the sentence")
+    if matched:
+        metric_decision = Decision("stated")
+    else:
+        metric_decision = Decision("guessed", "a key derived from the words after the number") if noun else UNKNOWN
+    return Identity(period_decision, unit_decision, metric_decision, UNKNOWN)
 
 
 def _between(items: list, starts: list[int], start: int, end: int) -> list:  # type: ignore[type-arg]
@@ -373,6 +420,13 @@ _LEVEL_FROM = re.compile(r",?[^,;]{0,40}?\bfrom\s*$", re.IGNORECASE)
 _LEVEL_TO = re.compile(r"[^;]{0,40}?(?<!leading )(?<!due )(?<!related )(?<!according )(?<!up )\bto\s*$", re.IGNORECASE)
 
 
+def _carried_from_level(level: Claim) -> Decision:
+    """A change takes the period of the level it links: as certain as the level's, from there."""
+    if level.identity.period.certain:
+        return Decision("carried", f"the level '{level.text}'")
+    return level.identity.period
+
+
 def _link_changes(sentence: str, s_start: int, claims: list[Claim]) -> list[Claim]:
     """A change followed by "from X" and "to Y" levels links to them and takes Y's period.
 
@@ -385,6 +439,7 @@ def _link_changes(sentence: str, s_start: int, claims: list[Claim]) -> list[Clai
     change = changes[0]
     links = list(change.links)
     period, period_how = change.period, dict(change.how).get("period", "")
+    period_decision = change.identity.period
     previous_end = change.end
     for claim in claims:
         if claim.start < change.end or claim.kind != "count":
@@ -396,6 +451,7 @@ def _link_changes(sentence: str, s_start: int, claims: list[Claim]) -> list[Clai
             links.append(("change_to", claim.id))
             if claim.period is not None:
                 period, period_how = claim.period, f"the period of the level it leads to, '{claim.text}'"
+                period_decision = _carried_from_level(claim)
         else:
             break
         previous_end = claim.end
@@ -408,6 +464,8 @@ def _link_changes(sentence: str, s_start: int, claims: list[Claim]) -> list[Clai
         links.append(("change_to", levels[0].id))
         if change.period is None and levels[0].period is not None:
             period, period_how = levels[0].period, f"the period of the level it changes, '{levels[0].text}'"
+            period_decision = _carried_from_level(levels[0])
     how = tuple((k, period_how if k == "period" else v) for k, v in change.how)
-    updated = replace(change, links=tuple(links), period=period, how=how)
+    identity = change.identity._replace(period=period_decision)
+    updated = replace(change, links=tuple(links), period=period, how=how, identity=identity)
     return [updated if c is change else c for c in claims]

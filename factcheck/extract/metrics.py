@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.derived_keys import derived_words
 from factcheck.vocabulary import PhraseTable, Vocabulary
 
 # Phrases after the number read more often as what it counts ("51,000 people prosecuted for
@@ -52,8 +53,8 @@ def decide_metric(
         words = noun or "?"
         key = "?" + (f"{words}" if action_id is None else f"{words}/{action_id}")
         return key, False, (
-            f"no topic in the metrics vocabulary matches this sentence; derived key '{key}' "
-            "(add the phrase to a metrics vocabulary file)"
+            f"no topic in the metrics vocabulary matches this sentence; derived key '{key}' from the words "
+            "after the number, normalised (a guess: add the phrase to a metrics vocabulary file)"
         )
     entry = vocabulary.topic_entries[topic[2]]
     how_action = f"'{sentence[action[0]:action[1]]}' -> action '{action_id}'" if action else None
@@ -69,22 +70,6 @@ def phrase_matches(table: PhraseTable, text: str) -> list[tuple[int, int, str]]:
     return table.find(text)
 
 
-NOUN_STOP = frozenset(
-    """a an the of for in on at to from with by and or but was were is are be been being have has had
-    this that these those which who whom than as last year years month months since until during over
-    more less about some""".split()
-)
-_WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
-
-
 def noun_after(text: str, end: int, limit: int = 3) -> str | None:
-    """The words after a number up to the first function word: what a derived metric key is made of."""
-    words = []
-    position = end
-    for _ in range(limit):
-        match = _WORD.match(text, position)
-        if not match or match.group(1).lower() in NOUN_STOP:
-            break
-        words.append(match.group(1).lower())
-        position = match.end()
-    return " ".join(words) or None
+    """The words after a number, normalised: what a derived metric key is made of (derived_keys)."""
+    return derived_words(text, end, limit)
