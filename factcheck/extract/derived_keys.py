@@ -18,11 +18,15 @@ STOP = frozenset(
     last year years month months since until during over more less about some""".split()
 )
 _WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
+# Nouns whose plural takes no -s, left as they are (and readable in a key).
+UNCHANGED = frozenset("people police staff personnel men women children".split())
 
 
 def stem(word: str) -> str:
     """A crude stem: consistent for the forms a news sentence uses, not a dictionary word."""
     word = word.lower().removesuffix("'s").removesuffix("'")
+    if word in UNCHANGED:
+        return word
     for suffix, keep in (("ies", 3), ("sses", 4), ("ches", 4), ("shes", 4), ("xes", 3), ("ing", 5), ("ied", 3), ("ed", 3), ("s", 3)):
         if word.endswith(suffix) and len(word) > keep + 1 and not (suffix == "s" and word.endswith("ss")):
             word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "ss" if suffix == "sses" else "ch" if suffix == "ches" else "sh" if suffix == "shes" else "x" if suffix == "xes" else "")
