@@ -12,6 +12,7 @@ not compared, and coverage says so, by reason.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import NamedTuple
@@ -119,32 +120,43 @@ def coverage_of(groups: dict[FactKey, list[Claim]], unknown: dict[str, list[Clai
     """Coverage from the fact groups of the stated claims and the claims of no fact, by reason."""
     left: dict[str, list[Claim]] = {reason: list(claims) for reason, claims in unknown.items()}
     compared = 0
+    alone: list[Claim] = []
     for claims in groups.values():
-        stated = [claim for claim in claims if not _derived(claim)] if any(_derived(c) for c in claims) else claims
-        if len(stated) > 1:
-            compared += len(stated)
-        elif stated:
-            left.setdefault(ALONE, []).extend(stated)
+        if len(claims) > 1:
+            compared += len(claims)
+        else:
+            alone.extend(claims)
+    if alone:
+        left[ALONE] = alone
     ordered = {reason: tuple(left[reason]) for reason in REASONS if left.get(reason)}
     return Coverage(compared, {reason: len(claims) for reason, claims in ordered.items()}, ordered)
 
 
 def group_claims(claims: list[Claim] | tuple[Claim, ...]) -> tuple[dict[FactKey, list[Claim]], dict[str, list[Claim]]]:
     """The claims by fact, and those of no fact by reason (in the order they came)."""
-    groups: dict[FactKey, list[Claim]] = {}
+    # This loop runs once a claim of a million: plain tuples key the groups (a FactKey equals and
+    # hashes as its tuple) and become FactKeys once per group; unknown_identity is inlined, and
+    # its identity test made once per identity object (claims of one sentence share theirs).
+    groups: defaultdict[tuple[str, str | None, str | None, Period | None, str], list[Claim]] = defaultdict(list)
     unknown: dict[str, list[Claim]] = {}
+    decided: set[int] = set()  # ids of identities with period, unit and metric decided (alive in ``claims``)
     for claim in claims:
-        reason = unknown_identity(claim)
-        if reason is None:
-            key: FactKey = _new_key(FactKey, (claim.metric, claim.scope, claim.unit, claim.period, claim.kind))
-            group = groups.get(key)
-            if group is None:
-                groups[key] = [claim]
-            else:
-                group.append(claim)
+        identity = claim.identity
+        if id(identity) not in decided:
+            if identity[0][0] == "unknown" or identity[1][0] == "unknown" or identity[2][0] == "unknown":
+                unknown.setdefault(unknown_identity(claim) or NO_METRIC, []).append(claim)
+                continue
+            decided.add(id(identity))
+        groups[(claim.metric, claim.scope, claim.unit, claim.period, claim.kind)].append(claim)
+    facts: dict[FactKey, list[Claim]] = {}
+    for key, group in groups.items():
+        metric, _, unit, period, _ = key
+        if period is None or unit is None or not metric:  # a value missing: a test of the key, once a group
+            for claim in group:
+                unknown.setdefault(unknown_identity(claim) or NO_METRIC, []).append(claim)
         else:
-            unknown.setdefault(reason, []).append(claim)
-    return groups, unknown
+            facts[_new_key(FactKey, key)] = group
+    return facts, unknown
 
 
 def coverage_of_claims(claims: list[Claim] | tuple[Claim, ...]) -> Coverage:
