@@ -180,7 +180,7 @@ def _origin(claim: Claim, field: str, kind: str | None, vocabulary: Vocabulary) 
 
 def _why_unselected(claim: Claim) -> str:
     if not claim.metric_matched:
-        return ": its metric matched no vocabulary entry (rules leave such claims out unless select.matched_only is false)"
+        return ": its metric matched no vocabulary entry (rules with select.matched_only: true leave such claims out)"
     return ""
 
 
