@@ -141,7 +141,8 @@ def claim_steps(claim: Claim, result: RunResult, vocabulary: Vocabulary) -> list
             lines.append(f"             {printable(how[field])}")
         if field in decisions:
             lines.append(f"             decided: {printable(describe_decision(decisions[field], field))}")
-        if field == "period" and claim.dated is not None and "anchor:" in how.get("period", ""):
+        if field == "period" and claim.dated is not None and claim.period is not None:
+            # The date its relative words ("last year", "as of Tuesday") resolve against.
             lines.append(f"             anchor date {claim.dated.isoformat()}")
     for relation, other in claim.links:
         lines.append(f"  link      {relation.replace('_', ' ')} {other}")
