@@ -13,13 +13,14 @@ import re
 import tempfile
 from dataclasses import replace
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.errors import UserError, WriteError
 from factcheck.limits import CLAIM_FILE_BYTES, read_capped
-from factcheck.model import Article, Claim, Interval, Period
+from factcheck.claim_codec import claim_from_json
+from factcheck.model import Article, Claim
 from factcheck.yamlfile import dump_yaml, load_yaml, parse_yaml, validate
 
 HEADER = (
@@ -48,6 +49,18 @@ class PeriodRecord(_Strict):
     end: date
 
 
+class DecisionRecord(_Strict):
+    basis: Literal["stated", "carried", "implied", "guessed", "unknown"]
+    origin: str | None = None
+
+
+class IdentityRecord(_Strict):
+    period: DecisionRecord | None = None
+    unit: DecisionRecord | None = None
+    metric: DecisionRecord | None = None
+    scope: DecisionRecord | None = None
+
+
 class ClaimRecord(_Strict):
     id: str
     text: str
@@ -70,6 +83,10 @@ class ClaimRecord(_Strict):
     links: dict[str, str] = Field(default_factory=dict)
     how: dict[str, str] = Field(default_factory=dict)
     corrected: bool = False
+    scope: str | None = None
+    base_period: PeriodRecord | None = None
+    # Absent in files written before identity was recorded: then reconstructed (claim_codec).
+    identity: IdentityRecord | None = None
     orphaned: str | None = None
 
 
@@ -91,33 +108,8 @@ class ClaimFile(_Strict):
 
 
 def claim_from_record(record: ClaimRecord, article_id: str) -> Claim:
-    def interval(data: IntervalRecord) -> Interval:
-        return Interval(data.low, data.high, data.low_open, data.high_open)
-
-    return Claim(
-        id=record.id,
-        article=article_id,
-        text=record.text,
-        start=record.start,
-        end=record.end,
-        line=record.line,
-        column=record.column,
-        sentence=record.sentence,
-        value=interval(record.value),
-        soft=interval(record.soft) if record.soft else None,
-        qualifier=record.qualifier,
-        unit=record.unit,
-        metric=record.metric,
-        metric_matched=record.metric_matched,
-        period=Period(record.period.start, record.period.end) if record.period else None,
-        kind=record.kind,
-        source=record.source,
-        source_period=Period(record.source_period.start, record.source_period.end) if record.source_period else None,
-        dated=record.dated,
-        links=tuple(sorted(record.links.items())),
-        how=tuple(record.how.items()),
-        corrected=record.corrected,
-    )
+    """The claim a validated record holds (the fields as ``claim_codec`` spells them out)."""
+    return claim_from_json(record.model_dump(exclude={"orphaned"}, exclude_none=False), article_id)
 
 
 def claim_file_path(directory: str, article_id: str) -> str:

@@ -10,18 +10,28 @@ from __future__ import annotations
 
 import difflib
 
-from factcheck.checks.base import LoadedRule, describe_fact, fact_key, is_derived
+from factcheck.checks.base import LoadedRule, is_derived
+from factcheck.fact_key import describe_period, fact_key, unknown_identity
 from factcheck.checks.consensus import quote
 from factcheck.errors import UserError
 from factcheck.findings import Finding, RunResult
-from factcheck.model import Claim
+from factcheck.claim_codec import REVIEWED
+from factcheck.model import Claim, Decision
 from factcheck.printable import printable
-from factcheck.report.claims import article_path, describe_period
+from factcheck.report.claims import article_path
 from factcheck.vocabulary import Vocabulary
 
 # The fields of Claim.how from the number outwards (value: number, qualifier and rounding), with
 # the vocabulary kind whose entry decided each.
-STEPS = (("value", "qualifier"), ("unit", "unit"), ("kind", None), ("period", None), ("metric", None), ("source", "source"))
+STEPS = (("value", "qualifier"), ("unit", "unit"), ("kind", None), ("period", None), ("metric", None), ("scope", None), ("source", "source"))
+# What each basis of an identity decision means, for the line under the field.
+BASIS_TEXT = {
+    "stated": "stated in the claim's sentence",
+    "carried": "carried from",
+    "implied": "implied by the vocabulary",
+    "guessed": "guessed",
+    "unknown": "unknown: the claim is the same fact as nothing",
+}
 
 
 def explain(target: str, result: RunResult, rules: list[LoadedRule], vocabulary: Vocabulary) -> str:
@@ -48,7 +58,11 @@ def explain(target: str, result: RunResult, rules: list[LoadedRule], vocabulary:
 def explain_claim(claim: Claim, result: RunResult, rules: list[LoadedRule], vocabulary: Vocabulary) -> str:
     lines = [f"claim {claim.id}"] + claim_steps(claim, result, vocabulary)
     lines.append("")
-    lines.append(f"  fact      {describe_fact(fact_key(claim))}")
+    reason = unknown_identity(claim)
+    if reason is None:
+        lines.append(f"  fact      {fact_key(claim).describe()}")
+    else:
+        lines.append(f"  fact      none: not compared with any claim ({reason})")
     selecting = [rule.id for rule in rules if rule.rule.select.accepts(claim)]
     lines.append(f"  rules     looked at by {', '.join(selecting)}" if selecting else "  rules     no rule selects it" + _why_unselected(claim))
     verdicts = [finding for finding in result.findings if any(c.id == claim.id for c in finding.claims)]
@@ -114,7 +128,9 @@ def claim_steps(claim: Claim, result: RunResult, vocabulary: Vocabulary) -> list
         "period": describe_period(claim.period) + (f" ({claim.period})" if claim.period is not None else ""),
         "metric": claim.metric + ("" if claim.metric_matched else " (no vocabulary entry matched)"),
         "source": (claim.source or "") + (f", covering {describe_period(claim.source_period)}" if claim.source_period else ""),
+        "scope": claim.scope or "no scope",
     }
+    decisions = dict(zip(claim.identity._fields, claim.identity))
     number = 0
     for field, kind in STEPS:
         if field == "source" and not claim.source:
@@ -123,13 +139,30 @@ def claim_steps(claim: Claim, result: RunResult, vocabulary: Vocabulary) -> list
         lines.append(f"  {number} {field:<8} {printable(decided[field])}{_origin(claim, field, kind, vocabulary)}")
         if field in how:
             lines.append(f"             {printable(how[field])}")
-        if field == "period" and claim.dated is not None and "anchor:" in how.get("period", ""):
+        if field in decisions:
+            lines.append(f"             decided: {printable(describe_decision(decisions[field], field))}")
+        if field == "period" and claim.dated is not None and claim.period is not None:
+            # The date its relative words ("last year", "as of Tuesday") resolve against.
             lines.append(f"             anchor date {claim.dated.isoformat()}")
     for relation, other in claim.links:
         lines.append(f"  link      {relation.replace('_', ' ')} {other}")
     if claim.corrected:
         lines.append("  reviewed  corrected by hand in its claim file (corrected: true)")
     return lines
+
+
+def describe_decision(decision: Decision, field: str) -> str:
+    """"stated in the claim's sentence ('in 2023')", "carried from source", "guessed (...)"."""
+    if field == "scope" and decision.basis == "unknown":
+        return "not decided: no scope, the default (it keeps the claim from no comparison)"
+    text = BASIS_TEXT[decision.basis]
+    if decision.origin is None:
+        return text
+    if decision.basis == "carried":
+        return f"{text} {decision.origin}"
+    if decision.basis == "stated":
+        return f"{text} ('{decision.origin}')" if decision.origin != REVIEWED else f"stated: {decision.origin}"
+    return f"{text} ({decision.origin})"
 
 
 def _origin(claim: Claim, field: str, kind: str | None, vocabulary: Vocabulary) -> str:
@@ -148,7 +181,7 @@ def _origin(claim: Claim, field: str, kind: str | None, vocabulary: Vocabulary) 
 
 def _why_unselected(claim: Claim) -> str:
     if not claim.metric_matched:
-        return ": its metric matched no vocabulary entry (rules leave such claims out unless select.matched_only is false)"
+        return ": its metric matched no vocabulary entry (rules with select.matched_only: true leave such claims out)"
     return ""
 
 

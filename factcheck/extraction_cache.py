@@ -34,9 +34,10 @@ from factcheck.documents.markdown import ARTICLE_ID
 from factcheck.errors import UserError
 from factcheck.findings import ArticleRef
 from factcheck.limits import Limits, read_capped
-from factcheck.model import Article, Claim, Decision, Identity, Interval, Period
+from factcheck.claim_codec import claim_from_exact, claim_to_exact
+from factcheck.model import Article, Claim, Period
 
-FORMAT = 2  # 2: claims keep scope and identity decisions
+FORMAT = 2  # 2: claims carry scope, base_period and identity decisions
 DEFAULT_DIRECTORY = ".factcheck-cache"
 # Written into a new cache directory: git ignores it without a .gitignore entry, and backup tools
 # that honour CACHEDIR.TAG (https://bford.info/cachedir/) skip it.
@@ -145,37 +146,10 @@ class ExtractionCache:
         self._prepared = True
 
 
-# The encoding keeps every field exactly (floats as floats, link and how pairs in their order),
-# unlike Claim.to_json, which rounds numbers for people to read: a cached run must print the same
-# bytes as a fresh one.
-
-
-def encode_claim(claim: Claim) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "text": claim.text,
-        "start": claim.start,
-        "end": claim.end,
-        "line": claim.line,
-        "column": claim.column,
-        "sentence": claim.sentence,
-        "value": list(claim.value),
-        "soft": list(claim.soft) if claim.soft else None,
-        "qualifier": claim.qualifier,
-        "unit": claim.unit,
-        "metric": claim.metric,
-        "metric_matched": claim.metric_matched,
-        "period": _encode_period(claim.period),
-        "kind": claim.kind,
-        "source": claim.source,
-        "source_period": _encode_period(claim.source_period),
-        "dated": claim.dated.isoformat() if claim.dated else None,
-        "links": [list(pair) for pair in claim.links],
-        "how": [list(pair) for pair in claim.how],
-        "corrected": claim.corrected,
-        "scope": claim.scope,
-        "identity": [list(decision) for decision in claim.identity],
-    }
+# The exact form of claim_codec keeps every field exactly (floats as floats, link and how pairs in
+# their order), unlike Claim.to_json, which rounds numbers for people to read: a cached run must
+# print the same bytes as a fresh one.
+encode_claim = claim_to_exact
 
 
 def decode_claim(text: str | bytes, article_id: str) -> Claim:
@@ -184,32 +158,8 @@ def decode_claim(text: str | bytes, article_id: str) -> Claim:
 
 
 def _claim(record: CachedClaim, article_id: str) -> Claim:
-    return Claim(
-        id=record.id,
-        article=article_id,
-        text=record.text,
-        start=record.start,
-        end=record.end,
-        line=record.line,
-        column=record.column,
-        sentence=record.sentence,
-        value=Interval(*record.value),
-        soft=Interval(*record.soft) if record.soft else None,
-        qualifier=record.qualifier,
-        unit=record.unit,
-        metric=record.metric,
-        metric_matched=record.metric_matched,
-        period=Period(*record.period) if record.period else None,
-        kind=record.kind,
-        source=record.source,
-        source_period=Period(*record.source_period) if record.source_period else None,
-        dated=record.dated,
-        links=tuple(record.links),
-        how=tuple(record.how),
-        corrected=record.corrected,
-        scope=record.scope,
-        identity=Identity(*(Decision(basis, origin) for basis, origin in record.identity)),
-    )
+    # Validated by its model; the codec reads the same fields back from their exact form.
+    return claim_from_exact(record.model_dump(mode="json"), article_id)
 
 
 # What an entry must be, checked like a claim file: the directory may come from a CI cache someone
@@ -250,7 +200,8 @@ class CachedClaim(_Record):
     how: list[tuple[str, str]]
     corrected: bool
     scope: str | None
-    identity: list[tuple[str, str | None]] = Field(max_length=4)
+    base_period: PeriodTuple | None
+    identity: list[tuple[Literal["stated", "carried", "implied", "guessed", "unknown"], str | None]] = Field(min_length=4, max_length=4)
 
 
 class CachedArticle(_Record):

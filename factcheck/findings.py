@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from factcheck.fact_key import Coverage, FactKey, coverage_of_claims
 from factcheck.model import Article, Claim, Interval
 
 SEVERITIES = ("error", "warning", "info")
@@ -26,11 +27,21 @@ class Finding:
     derivation: tuple[str, ...] = ()  # how derived claims were computed, one step a line
     # Set when a reviewed suppression accepts the finding: it is still reported, but fails nothing.
     suppressed: Suppressed | None = None
-    # Stable across runs and text moves: rule, fact and the claims' normalised values.
+    # The fact the finding is about (``fact`` prints it), and for a part against its whole the
+    # whole's fact; None only for findings made without one.
+    key: FactKey | None = None
+    whole: FactKey | None = None
+    # The identity fields (period, unit, metric, scope) some claim of the finding only guessed:
+    # such a finding is a warning at most, and says which.
+    guessed: tuple[str, ...] = ()
+    # Stable across runs and text moves: rule, fact key and the claims' normalised values.
     fingerprint: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "fingerprint", fingerprint(self.rule, self.fact, self.claims))
+        identity = self.fact if self.key is None else self.key.canonical()
+        if self.whole is not None:
+            identity += " within " + self.whole.canonical()
+        object.__setattr__(self, "fingerprint", fingerprint(self.rule, identity, self.claims))
 
     @property
     def anchor(self) -> str:
@@ -42,7 +53,8 @@ class Finding:
 
 
 def fingerprint(rule: str, fact: str, claims: tuple[Claim, ...]) -> str:
-    """What identifies a finding across runs: the rule, the fact and the claims' normalised values.
+    """What identifies a finding across runs: the rule, the fact key (``FactKey.canonical``) and
+    the claims' normalised values.
 
     Not positions, sentences or wordings: moving a sentence or editing the text around a claim
     keeps the fingerprint (and a suppression of it); a changed value, unit or period changes it.
@@ -104,6 +116,13 @@ class RunResult:
     warnings: tuple[str, ...] = field(default=())
     # Every claim of the run, for outputs that list facts and articles beyond the findings (HTML).
     claims: tuple[Claim, ...] = field(default=())
+    # How many claims were compared, and why the others were not; worked out from ``claims``
+    # when not given (a result made without its claims has none to show).
+    coverage: Coverage | None = None
+
+    def __post_init__(self) -> None:
+        if self.coverage is None and (self.claims or not self.claim_count):
+            object.__setattr__(self, "coverage", coverage_of_claims(self.claims))
 
     @property
     def active(self) -> tuple[Finding, ...]:
@@ -117,7 +136,7 @@ class RunResult:
     def count(self, severity: str) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity and finding.suppressed is None)
 
-    def summary(self) -> dict[str, int]:
+    def summary(self) -> dict[str, Any]:
         return {
             "articles": len(self.articles),
             "claims": self.claim_count,
@@ -125,6 +144,7 @@ class RunResult:
             "warning": self.count("warning"),
             "info": self.count("info"),
             "suppressed": len(self.suppressed),
+            **(self.coverage.to_json() if self.coverage is not None else {}),
         }
 
     def exit_code(self, fail_on: str) -> int:

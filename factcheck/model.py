@@ -208,7 +208,12 @@ CERTAIN_BASES = frozenset({"stated", "carried", "implied"})
 
 
 class Decision(NamedTuple):
-    """How one identity field was decided; ``origin`` says where a carried value came from."""
+    """How one identity field was decided.
+
+    ``origin`` says where from: for "stated", the words the value was written in ("since 2019");
+    for "carried", the place it was carried from (``FROM_SOURCE`` when a cited source supplied it);
+    for the others, what the default or guess rests on.
+    """
 
     basis: str  # one of BASES
     origin: str | None = None
@@ -219,6 +224,8 @@ class Decision(NamedTuple):
 
 
 UNKNOWN = Decision("unknown")
+# The origin of a period a claim takes from the source it cites ("the 2024 work report": 2023).
+FROM_SOURCE = "source"
 
 
 class Identity(NamedTuple):
@@ -275,26 +282,7 @@ class Claim:
     identity: Identity = Identity()
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line,
-            "column": self.column,
-            "sentence": self.sentence,
-            "value": self.value.to_json(),
-            "soft": self.soft.to_json() if self.soft else None,
-            "qualifier": self.qualifier,
-            "unit": self.unit,
-            "metric": self.metric,
-            "metric_matched": self.metric_matched,
-            "period": self.period.to_json() if self.period else None,
-            "kind": self.kind,
-            "source": self.source,
-            "source_period": self.source_period.to_json() if self.source_period else None,
-            "dated": self.dated.isoformat() if self.dated else None,
-            "links": dict(self.links),
-            "how": dict(self.how),
-            "corrected": self.corrected,
-        }
+        """The JSON form of ``claim_codec`` (the one place the fields are spelled out)."""
+        from factcheck.claim_codec import claim_to_json
+
+        return claim_to_json(self)

@@ -20,7 +20,8 @@ from factcheck.extract import ClaimExtractor
 from factcheck.findings import Finding
 from factcheck.model import Claim
 from factcheck.printable import printable
-from factcheck.report.claims import describe_period, describe_value
+from factcheck.fact_key import describe_period
+from factcheck.report.claims import describe_value
 from factcheck.vocabulary import Vocabulary
 
 MARK = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)

@@ -268,6 +268,7 @@ _TYPE_WORDS = {
     "int_parsing": "an integer",
     "float_type": "a number",
     "float_parsing": "a number",
+    "finite_number": "a finite number",
     "bool_type": "true or false",
     "bool_parsing": "true or false",
     "list_type": "a list",
@@ -397,4 +398,4 @@ _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff
 def quoted_yaml(text: str) -> str:
     """A double-quoted YAML scalar: JSON's quoting, plus escapes for what YAML will not take raw
     (C1 controls, line and paragraph separators, surrogates, byte-order marks)."""
-    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False))
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", json.dumps(text, ensure_ascii=False, allow_nan=False))

@@ -24,7 +24,7 @@ figures:
     kind: count
     period: "2023-01-01..2023-12-31"
     metric: telecom-fraud/prosecuted
-    scope: null
+    scope: china
   - {token: "20", claim: false}
 """,
     "b.answers.yaml": """article: b
@@ -37,12 +37,14 @@ figures:
     kind: count
     period: "2023-01-01..2023-12-31"
     metric: telecom-fraud/prosecuted
+    scope: china
   - token: "40,000 people"
     value: "[35000, 45000)"
     unit: case
     kind: count
     period: "2022-01-01..2022-12-31"
     metric: telecom-fraud/prosecuted
+    scope: china
 """,
     "conflicts.yaml": """conflicts:
   - a: {article: a, token: "51,000"}
@@ -72,7 +74,7 @@ def test_scores_a_tiny_beat(tmp_path: Path) -> None:
     assert score.unit == Ratio(2, 3)  # the answer key says "case" for 40,000 people: the scorer must see it
     assert score.period == Ratio(3, 3)
     assert score.metric == Ratio(3, 3)
-    assert score.scope == Ratio(3, 3)  # b leaves scope out: null, and no claim has one
+    assert score.scope == Ratio(3, 3)  # the shipped scopes vocabulary's default, china
     assert score.false_claims == 0
     assert score.error_precision == Ratio(1, 1)
     assert score.conflict_recall == Ratio(1, 1)
@@ -111,7 +113,7 @@ def test_combine_adds_counts_and_the_table_has_a_row_a_beat(tmp_path: Path) -> N
     ("file_name", "change", "message"),
     [
         ("a.answers.yaml", None, "a.md:1:1: expected an answers file a.answers.yaml beside the article, found none"),
-        ("a.answers.yaml", ("    scope: null", "    scope: null\n    scopes: china"), "a.answers.yaml:11:5: expected a known key, found unknown key 'scopes'"),
+        ("a.answers.yaml", ("    scope: china", "    scope: china\n    scopes: china"), "a.answers.yaml:11:5: expected a known key, found unknown key 'scopes'"),
         ("a.answers.yaml", ('"51,000 people"', '"52,000 people"'), "a.answers.yaml:4:12: expected a token found in the text of"),
         ("a.answers.yaml", ('"[50500, 51500)"', '"50500..51500"'), "a.answers.yaml:5:12: expected an interval such as"),
         ("a.answers.yaml", ('"2023-01-01..2023-12-31"', '"2023"'), "a.answers.yaml:8:13: expected a period"),

@@ -22,7 +22,8 @@ CASES = yaml.safe_load((Path(__file__).parent / "cases" / "context.yaml").read_t
 
 
 def _decision(decision: Decision) -> str:
-    return decision.basis if decision.origin is None else f"{decision.basis}/{decision.origin}"
+    # A stated decision's origin holds the words it was stated in: the cases name the basis only.
+    return decision.basis if decision.origin is None or decision.basis == "stated" else f"{decision.basis}/{decision.origin}"
 
 
 def shown(claim: Claim, field: str) -> Any:

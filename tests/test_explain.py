@@ -27,7 +27,11 @@ def test_explain_claim_shows_every_step(bundled: dict) -> None:  # type: ignore[
     assert result.returncode == 0, result.stderr
     out = result.stdout
     steps = [line.split()[1] for line in out.splitlines() if line[:3].strip().isdigit()]
-    assert steps == ["value", "unit", "kind", "period", "metric", "source"]
+    assert steps == ["value", "unit", "kind", "period", "metric", "scope", "source"]
+    # Every identity field says how it was decided and where from.
+    decided = [line.strip() for line in out.splitlines() if line.strip().startswith("decided:")]
+    assert len(decided) == 4, out
+    assert "decided: stated in the claim's sentence ('last year')" in out and "decided: not decided: no scope" in out
     assert f"claim {claim['id']}\n  in        {claim['path']}:{claim['line']}:{claim['column']} (" in out
     assert '  words     "51,000 individuals"' in out
     assert "rounded to the nearest 1,000 (rounding policy: nearest)" in out
@@ -35,8 +39,22 @@ def test_explain_claim_shows_every_step(bundled: dict) -> None:  # type: ignore[
     assert "the calendar year before 2024-03-09 (anchor: publication date of the article)" in out
     assert "anchor date 2024-03-09" in out
     assert "[topic telecom-fraud rules/vocabulary/metrics.yaml:" in out and "action prosecuted rules/vocabulary/metrics.yaml:" in out
-    assert "  6 source   spp-work-report 2024, covering 2023  [rules/vocabulary/sources.yaml:" in out
+    assert "  7 source   spp-work-report 2024, covering 2023  [rules/vocabulary/sources.yaml:" in out
     assert "  verdict   error same-fact-agrees F-" in out
+
+
+def test_explain_says_where_a_period_was_carried_from(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "---\ndate: 2024-03-09\n---\nThe 2024 work report was delivered on Friday.\n\n"
+        "It says 51,000 people were prosecuted for telecom fraud.\n", encoding="utf-8")
+    args = ("--rules", str(REPO / "rules"), "--claims", str(tmp_path / "none"))
+    report = json.loads(factcheck("run", "a.md", *args, "--format", "json", cwd=tmp_path).stdout)
+    assert report["summary"]["compared"] == 0 and report["summary"]["not_compared_by_reason"] == {"the only claim of its fact": 1}
+    extracted = json.loads(factcheck("extract", "a.md", "--rules", str(REPO / "rules"), cwd=tmp_path).stdout)
+    [claim] = extracted["articles"][0]["claims"]
+    assert claim["identity"]["period"] == {"basis": "carried", "origin": "source"}
+    out = factcheck("explain", claim["id"], "a.md", *args, cwd=tmp_path).stdout
+    assert "decided: carried from source" in out, out
 
 
 def test_explain_finding_shows_rule_derivation_and_claims(bundled: dict) -> None:  # type: ignore[type-arg]

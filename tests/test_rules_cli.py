@@ -57,7 +57,7 @@ def test_marked_claim_must_be_the_one_the_finding_blames(tmp_path: Path) -> None
     result = factcheck("rules", "test", "same-fact-agrees", "--rules", str(rules))
     assert result.returncode == 1
     assert "      - expected  a finding naming 'more than 50,000 people' (example-1)" in result.stdout
-    assert "      + found     error: figures for telecom-fraud/prosecuted, person, 2023 disagree" in result.stdout
+    assert "      + found     error: figures for telecom-fraud/prosecuted, person, 2023, in china disagree" in result.stdout
     assert "                  not naming 'more than 50,000 people' (example-1)" in result.stdout
 
 

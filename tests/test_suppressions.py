@@ -182,7 +182,7 @@ def test_every_output_shows_the_suppression(tmp_path: Path) -> None:
     result = run(folder, target)
     text = render("text", result)
     assert "suppressed (reviewed and accepted)" in text and "reason: reviewed <b>twice</b>" in text
-    assert text.rstrip().endswith("0 errors, 0 warnings, 0 info, 1 suppressed")
+    assert text.rstrip().endswith("0 errors, 0 warnings, 0 info, 1 suppressed; 2 compared, 0 not compared")
     finding = json.loads(render("json", result))["findings"][0]
     assert finding["suppressed"]["reason"] == "reviewed <b>twice</b>"
     assert finding["suppressed"]["where"].endswith("suppressions.yaml:5")  # the entry's line

@@ -24,8 +24,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, Severity, describe_fact
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, Severity
 from factcheck.checks.consensus import Agreement, agreement, by_position, quote_all, make_finding, show_interval, soft_or_hard
+from factcheck.fact_key import FactKey
 from factcheck.findings import Finding
 from factcheck.model import Claim
 
@@ -47,16 +48,17 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
             continue
         hard = agreement([claim.value for claim in stated])
         if hard.outliers:
-            yield _finding(rule, options.severity, describe_fact(key), stated, hard, "hard")
+            yield _finding(rule, options.severity, key, stated, hard, "hard")
             continue
         if all(claim.soft is None for claim in stated):
             continue
         soft = agreement([soft_or_hard(claim) for claim in stated])
         if soft.outliers:
-            yield _finding(rule, options.soft_severity, describe_fact(key), stated, soft, "in practice")
+            yield _finding(rule, options.soft_severity, key, stated, soft, "in practice")
 
 
-def _finding(rule: LoadedRule, severity: str, fact: str, claims: list[Claim], found: Agreement, basis: str) -> Finding:
+def _finding(rule: LoadedRule, severity: str, key: FactKey, claims: list[Claim], found: Agreement, basis: str) -> Finding:
+    fact = key.describe()
     outliers = by_position(claims[index] for index in found.outliers)
     listed = by_position(claims)
     consensus = show_interval(found.consensus)
@@ -81,4 +83,4 @@ def _finding(rule: LoadedRule, severity: str, fact: str, claims: list[Claim], fo
         }
 
     outlier_ids = tuple(claim.id for claim in outliers)
-    return make_finding(rule, ID, default, fields, fact, listed, severity, consensus=found.consensus, outliers=outlier_ids)
+    return make_finding(rule, ID, default, fields, key, listed, severity, consensus=found.consensus, outliers=outlier_ids)

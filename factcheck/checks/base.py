@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,7 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from factcheck.model import Claim, Period
+from factcheck.fact_key import Coverage, FactKey, coverage_of, fact_key, group_claims, unknown_identity
+from factcheck.model import Claim
 from factcheck.user_regex import compile_user_regex, regex_problem
 
 Severity = Literal["error", "warning", "info"]
@@ -29,7 +29,11 @@ class Selector(Strict):
     metrics: list[str] = Field(default_factory=list, description="metric patterns, * and ? as in file names: telecom-fraud/*")
     kinds: list[Literal["count", "change", "share", "ratio", "rate", "money"]] = Field(default_factory=list)
     units: list[str] = Field(default_factory=list)
-    matched_only: bool = Field(default=True, description="leave out claims whose metric no vocabulary entry matched")
+    matched_only: bool = Field(
+        default=False,
+        description="leave out claims whose metric no vocabulary entry matched (by default they are checked by their "
+        "derived key, and a finding that rests on one is a warning at most)",
+    )
     sentence: str | None = Field(
         default=None,
         description="a regular expression (RE2 syntax: no backreferences or lookaround) the claim's sentence must match",
@@ -99,7 +103,6 @@ class RuleBase(Strict):
     examples: Examples = Field(default_factory=Examples)
 
 
-FactKey = tuple[str, str | None, Period | None, str]
 Selection = list[tuple[FactKey, list[Claim]]]
 
 
@@ -107,30 +110,9 @@ def _position(claim: Claim) -> tuple[str, int, str]:
     return (claim.article, claim.start, claim.id)
 
 
-def _group_order(item: tuple[FactKey, list[Claim]]) -> tuple[str, str, str, str]:
-    metric, unit, period, kind = item[0]
-    return (metric, unit or "", repr(period), kind)
-
-
-def fact_key(claim: Claim) -> FactKey:
-    """Claims about the same fact: the same metric, unit, period and kind."""
-    return (claim.metric, claim.unit, claim.period, claim.kind)
-
-
-def describe_fact(key: FactKey) -> str:
-    metric, unit, period, kind = key
-    when = _describe_period(period)
-    return f"{metric}, {unit or 'no unit'}, {when}" + ("" if kind == "count" else f", {kind}")
-
-
-def _describe_period(period: Period | None) -> str:
-    if period is None:
-        return "no period"
-    if period.start is not None and period.start.month == 1 and period.start.day == 1 and period.end.month == 12 and period.end.day == 31:
-        if period.start.year == period.end.year:
-            return str(period.start.year)
-        return f"{period.start.year}-{period.end.year}"
-    return str(period)
+def _group_order(item: tuple[FactKey, list[Claim]]) -> tuple[str, str, str, str, str]:
+    metric, scope, unit, period, kind = item[0]
+    return (metric, unit or "", repr(period), kind, scope or "")
 
 
 @dataclass
@@ -141,18 +123,20 @@ class ClaimIndex:
     by_id: dict[str, Claim] = field(default_factory=dict)
     by_fact: dict[FactKey, list[Claim]] = field(default_factory=dict)
     derived: list[Claim] = field(default_factory=list)
+    not_compared: dict[str, list[Claim]] = field(default_factory=dict)  # reason -> claims of no fact
+    coverage: Coverage = field(default_factory=Coverage)  # of the stated claims, before any is derived
     parents: dict[str, str] = field(default_factory=dict)  # topic -> broader topic (metrics vocabulary)
     scope_parents: dict[str, str] = field(default_factory=dict)  # scope -> the scope it lies within (scopes vocabulary)
     _selections: dict[tuple[str, bool, int], Selection] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.by_id = {claim.id: claim for claim in self.claims}
-        groups: dict[FactKey, list[Claim]] = defaultdict(list)
-        for claim in self.claims:
-            groups[fact_key(claim)].append(claim)
+        # A claim whose period, unit or metric is unknown is in no group: it is not compared.
+        groups, self.not_compared = group_claims(self.claims)
         # Order within each (small) group, not the whole run: the result does not depend on the
         # order claims came in, and sorting a million claims would cost more than grouping them.
         self.by_fact = {key: sorted(group, key=_position) for key, group in sorted(groups.items(), key=_group_order)}
+        self.coverage = coverage_of(self.by_fact, self.not_compared)
 
     def selected(self, selector: Selector, stated_only: bool = True) -> Selection:
         """The fact groups with the claims the selector accepts; derived claims left out unless asked.
@@ -173,7 +157,7 @@ class ClaimIndex:
         with_derived = {fact_key(claim) for claim in self.derived} if stated_only else set()
         metric_ok: dict[str, bool] = {}
         for key, claims in self.by_fact.items():
-            metric, unit, _, kind = key
+            metric, _, unit, _, kind = key
             if (selector.kinds and kind not in selector.kinds) or (selector.units and unit not in selector.units):
                 continue
             if selector.metrics:
@@ -193,7 +177,8 @@ class ClaimIndex:
         for claim in claims:
             self.derived.append(claim)
             self.by_id[claim.id] = claim
-            self.by_fact.setdefault(fact_key(claim), []).append(claim)
+            if unknown_identity(claim) is None:
+                self.by_fact.setdefault(fact_key(claim), []).append(claim)
 
 
 @dataclass(frozen=True)

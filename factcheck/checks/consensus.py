@@ -9,7 +9,6 @@ group of n claims costs n log n, and n when they all share a point (the common c
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -17,10 +16,10 @@ from datetime import MINYEAR, date
 from operator import attrgetter
 from typing import Any
 
-from factcheck.calendar import last_day
 from factcheck.checks.base import LoadedRule
+from factcheck.fact_key import FactKey, describe_period
 from factcheck.findings import Finding
-from factcheck.model import Claim, Interval, Period
+from factcheck.model import Claim, Identity, Interval, Period
 
 UNBOUNDED = Interval(None, None)
 
@@ -135,22 +134,67 @@ def make_finding(
     check: str,
     default: str,
     fields: dict[str, Any] | Callable[[], dict[str, Any]],
-    fact: str,
+    key: FactKey,
     claims: tuple[Claim, ...],
     severity: str | None = None,
+    fact: str | None = None,
+    whole: FactKey | None = None,
     **extra: Any,
 ) -> Finding:
-    """A finding of ``rule``, its message from the rule's template or ``default``."""
+    """A finding of ``rule`` about ``key``, its message from the rule's template or ``default``.
+
+    An error needs every identity field of every claim certain: one that rests on a guess is a
+    warning, and its message says which field of which claim was guessed.
+    """
     lazy = fields if callable(fields) else (lambda: fields)
+    message = render(rule.rule.message, default, lazy)
+    severity = severity or rule.rule.severity
+    guesses = guessed_fields(claims)
+    if guesses and severity == "error":
+        severity = "warning"
+        message += f" (a warning, not an error: {describe_guesses(guesses)})"
     return Finding(
         rule=rule.id,
         check=check,
-        severity=severity or rule.rule.severity,
-        message=render(rule.rule.message, default, lazy),
-        fact=fact,
+        severity=severity,
+        message=message,
+        fact=fact if fact is not None else key.describe(),
         claims=claims,
+        key=key,
+        whole=whole,
+        guessed=tuple(name for name in Identity._fields if any(name in names for _, names in guesses)),
         **extra,
     )
+
+
+def claim_guesses(claim: Claim) -> tuple[str, ...]:
+    """The identity fields of ``claim`` an error may not rest on; an unknown scope is no scope."""
+    identity = claim.identity
+    return tuple(
+        name for name, decision in zip(Identity._fields, identity)
+        if not decision.certain and not (name == "scope" and decision.basis == "unknown")
+    )
+
+
+def guessed_fields(claims: Iterable[Claim]) -> list[tuple[Claim, tuple[str, ...]]]:
+    """Each claim with a guessed identity field, and those fields."""
+    found = []
+    for claim in claims:
+        names = claim_guesses(claim)
+        if names:
+            found.append((claim, names))
+    return found
+
+
+GUESSES_SHOWN = 3
+
+
+def describe_guesses(guesses: list[tuple[Claim, tuple[str, ...]]]) -> str:
+    """"the unit of '2,281' (a) was guessed", at most GUESSES_SHOWN claims named."""
+    parts = [f"the {' and '.join(names)} of {quote(claim)}" for claim, names in guesses[:GUESSES_SHOWN]]
+    more = len(guesses) - GUESSES_SHOWN
+    text = "; ".join(parts) + (f" and {more:,} more claims" if more > 0 else "")
+    return text + (" was guessed" if len(guesses) == 1 and len(guesses[0][1]) == 1 else " were guessed")
 
 
 def quote(claim: Claim) -> str:
@@ -176,40 +220,16 @@ def show_interval(interval: Interval) -> str:
     return interval.show(show_number)
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-
-
-def describe_period(period: Period | None) -> str:
-    """A period as people write it: 2023, 2019-2023, January–November 2023, as of 2020-04-07."""
-    if period is None:
-        return "no period"
-    start, end = period.start, period.end
-    if start is None:
-        return f"as of {end.isoformat()}"
-    month_end = end == last_day(end.year, end.month)  # not end + 1 day: 9999-12-31 has no next day
-    if start.day != 1 or not month_end:
-        return f"{start.isoformat()}..{end.isoformat()}"
-    if start.month == 1 and end.month == 12:
-        return str(start.year) if start.year == end.year else f"{start.year}-{end.year}"
-    if start.year == end.year:
-        if start.month == end.month:
-            return f"{MONTHS[start.month - 1]} {start.year}"
-        return f"{MONTHS[start.month - 1]}–{MONTHS[end.month - 1]} {start.year}"
-    return f"{MONTHS[start.month - 1]} {start.year}–{MONTHS[end.month - 1]} {end.year}"
-
-
-_WRITTEN = re.compile(r"^'([^']+)' = ")
-
-
 def written_period(claim: Claim) -> str:
     """The claim's period, with the words it was written in where the dates alone say little.
 
     "2019-01-01..2024-03-12 (since 2019)"; a plain "2023" or "January–November 2023" stands alone.
+    The words are the origin of a stated period decision, never read back from ``how``.
     """
     shown = describe_period(claim.period)
-    match = _WRITTEN.match(dict(claim.how).get("period", ""))
-    if match and claim.period is not None and (".." in shown or shown.startswith("as of")):
-        words = match.group(1)
+    decision = claim.identity.period
+    if decision.basis == "stated" and decision.origin and claim.period is not None and (".." in shown or shown.startswith("as of")):
+        words = decision.origin
         return f"{shown} ({words[:1].lower()}{words[1:]})"
     return shown
 

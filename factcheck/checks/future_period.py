@@ -24,7 +24,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase
 from factcheck.checks.consensus import quote, make_finding, written_period
 from factcheck.findings import Finding
 
@@ -59,7 +59,7 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     if earliest is None:
         return
     for key, claims in index.selected(options.select):
-        period = key[2]
+        period = key.period
         if period is None or period.end <= earliest:
             continue
         end = period.end
@@ -68,7 +68,7 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
                 continue
             if forecast is not None and forecast.search(claim.sentence):
                 continue
-            fact = describe_fact(key)
+            fact = key.describe()
             fields = {
                 "fact": fact,
                 "claim": quote(claim),
@@ -77,4 +77,4 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
                 "date": claim.dated.isoformat(),
             }
             default = f"{fields['claim']} is for {fields['period']}, which ends on {fields['end']}, after the article's date {fields['date']}"
-            yield make_finding(rule, ID, default, fields, fact, (claim,))
+            yield make_finding(rule, ID, default, fields, key, (claim,))

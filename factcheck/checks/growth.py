@@ -5,7 +5,14 @@ leads to ("78,000 people" in 2023) implies the level before it, by interval arit
 intervals: [77,500, 78,500) / (1 + [53.85, 53.95)%) = [50,341, 51,024) people in 2022. The
 previous period is the level's period shifted back by its own length (a calendar year: the year
 before; N whole years: the N years before), or the period of the level the change starts from
-when that is linked too ("from 72,000 in 2022 to 90,000 in 2023"); other periods derive nothing.
+when that is linked too ("from 72,000 in 2022 to 90,000 in 2023"), or the change's own base
+period when the extractor recorded one; other periods derive nothing.
+
+A change the extractor linked to no level of its sentence ("Prosecutions ... rose 53.9 percent
+in 2023.") takes the levels of its fact, the same metric, scope and period, wherever they are
+stated: those of its own article when it has some, else those of every article. Levels in one
+unit are taken together (their consensus), and the derived claim links to, and its derivation
+names, every level it used.
 The implied claim joins its fact group (with its provenance in ``links`` and ``how``), and when it
 misses the consensus of the claims stated for that fact, the finding shows the arithmetic.
 
@@ -29,12 +36,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from factcheck.checks.base import ClaimIndex, FactKey, LoadedRule, RuleBase, describe_fact, fact_key, is_derived
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, is_derived
 from factcheck.checks.consensus import (
     Agreement,
     agreement,
     by_position,
-    describe_period,
     quote,
     quote_all,
     make_finding,
@@ -42,8 +48,9 @@ from factcheck.checks.consensus import (
     whole_years,
     years_before,
 )
+from factcheck.fact_key import FactKey, describe_period, fact_key
 from factcheck.findings import Finding
-from factcheck.model import Claim, Interval, Period
+from factcheck.model import Claim, Identity, Interval, Period
 
 ID = "growth"
 # The placeholders a rule's `message` template may use (the loader rejects any other).
@@ -58,41 +65,84 @@ class Rule(RuleBase):
 
 
 def derive(index: ClaimIndex, rule: LoadedRule) -> list[Claim]:
-    """The level before each selected change, implied by the change and the level it leads to."""
+    """The level before each selected change, implied by the change and the levels it leads to."""
     derived: list[Claim] = []
     selector = rule.rule.select
     if (selector.kinds and "change" not in selector.kinds) or (selector.units and "percent" not in selector.units):
         return derived
     # Narrowed to changes in percent, the selection skips every other fact group by its key.
     changes = selector.model_copy(update={"kinds": ["change"], "units": ["percent"]})
+    levels = _Levels(index)
     for _, claims in index.selected(changes, stated_only=False):  # a change is never derived
         for change in claims:
-            claim = _previous(index, change)
-            if claim is not None and claim.id not in index.by_id:  # another growth rule may have made it
-                derived.append(claim)
+            for claim in _previous(index, levels, change):
+                if claim.id not in index.by_id:  # another growth rule may have made it
+                    derived.append(claim)
     return derived
 
 
-def _previous(index: ClaimIndex, change: Claim) -> Claim | None:
+class _Levels:
+    """The stated levels of each (metric, scope, period), across the run, made on first use: a
+    change that the extractor linked to no level of its sentence takes the levels of its fact
+    wherever they are stated (its own article's when it has some, else every article's)."""
+
+    def __init__(self, index: ClaimIndex) -> None:
+        self.index = index
+        self._by_fact: dict[tuple[str, str | None, Period], list[Claim]] | None = None
+
+    def of(self, change: Claim) -> list[Claim]:
+        if self._by_fact is None:
+            self._by_fact = {}
+            for key, claims in self.index.by_fact.items():
+                if key.kind in LEVEL_KINDS and key.period is not None:
+                    self._by_fact.setdefault((key.metric, key.scope, key.period), []).extend(c for c in claims if not is_derived(c))
+        if change.period is None or change.identity.period.basis == "unknown":
+            return []
+        found = self._by_fact.get((change.metric, change.scope, change.period), [])
+        own = [claim for claim in found if claim.article == change.article]
+        return list(by_position(own or found))
+
+
+def _previous(index: ClaimIndex, levels: _Levels, change: Claim) -> list[Claim]:
+    """The implied previous level of each unit the change's levels are in."""
     level_id = start_id = None
     for relation, target in change.links:
         if relation == "change_to":
             level_id = target
         elif relation == "change_from":
             start_id = target
-    level = index.by_id.get(level_id) if level_id is not None else None
-    if level is None or level.kind not in LEVEL_KINDS or level.period is None:
-        return None
+    linked = index.by_id.get(level_id) if level_id is not None else None
     start = index.by_id.get(start_id) if start_id is not None else None
-    period, period_how = _previous_period(level.period, start)
-    value = implied_previous(level.value, change.value)
+    if linked is not None:
+        chosen = [linked] if linked.kind in LEVEL_KINDS and linked.period is not None else []
+    else:
+        chosen = levels.of(change) if start is None else []
+    by_unit: dict[str | None, list[Claim]] = {}
+    for level in chosen:
+        by_unit.setdefault(level.unit, []).append(level)
+    made = []
+    for unit, group in by_unit.items():
+        claim = _implied(change, group, start, suffix="" if len(by_unit) == 1 else f"@{unit}")
+        if claim is not None:
+            made.append(claim)
+    return made
+
+
+def _implied(change: Claim, levels: list[Claim], start: Claim | None, suffix: str) -> Claim | None:
+    level = levels[0]
+    assert level.period is not None
+    period, period_how = _previous_period(level.period, start, change.base_period)
+    together = agreement([claim.value for claim in levels]).consensus if len(levels) > 1 else level.value
+    value = implied_previous(together, change.value)
     if period is None or value is None:
         return None
-    derivation = f"'{level.text}' {show_interval(level.value)} / (1 + {show_interval(change.value)}%) = {show_interval(value)}"
+    period_decision = start.identity.period if start is not None and start.period is not None and start.period != level.period else level.identity.period
+    named = quote_all(levels) if len(levels) > 1 else f"'{level.text}'"
+    derivation = f"{named} {show_interval(together)} / (1 + {show_interval(change.value)}%) = {show_interval(value)}"
     return Claim(
-        id=f"{change.id}>previous",
+        id=f"{change.id}>previous{suffix}",
         article=change.article,
-        text=f"implied by '{change.text}' and '{level.text}'",
+        text=f"implied by '{change.text}' and {named}",
         start=change.start,
         end=change.end,
         line=change.line,
@@ -108,19 +158,25 @@ def _previous(index: ClaimIndex, change: Claim) -> Claim | None:
         kind=level.kind,
         source=None,
         dated=change.dated,
-        links=((FROM_CHANGE, change.id), (FROM_LEVEL, level.id)),
+        # Every level the derivation used is named: one FROM_LEVEL link each.
+        links=((FROM_CHANGE, change.id), *((FROM_LEVEL, claim.id) for claim in levels)),
         scope=level.scope,  # the level before is of the same place as the level
+        # As certain as what it is computed from: the level's unit and metric, and the period of
+        # the level it shifts (or of the linked level it starts from).
+        identity=Identity(period_decision, *level.identity[1:]),
         how=(
-            ("value", f"the level before '{level.text}', given the change '{change.text}'"),
+            ("value", f"the level before {named}, given the change '{change.text}'"),
             ("period", period_how),
             ("derivation", derivation),
         ),
     )
 
 
-def _previous_period(period: Period, start: Claim | None) -> tuple[Period | None, str]:
+def _previous_period(period: Period, start: Claim | None, base: Period | None = None) -> tuple[Period | None, str]:
     if start is not None and start.period is not None and start.period != period:
         return start.period, f"the period of the level the change starts from, '{start.text}'"
+    if base is not None and base != period:
+        return base, f"the period the change is measured from: {describe_period(base)}"
     years = whole_years(period)
     if years is None:
         return None, ""
@@ -160,8 +216,8 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     for derived in index.derived:
         links = dict(derived.links)
         change = index.by_id.get(links.get(FROM_CHANGE, ""))
-        level = index.by_id.get(links.get(FROM_LEVEL, ""))
-        if change is None or level is None or not selector.accepts(change):
+        levels = [index.by_id[target] for relation, target in derived.links if relation == FROM_LEVEL and target in index.by_id]
+        if change is None or not levels or not selector.accepts(change):
             continue
         key = fact_key(derived)
         if key not in consensus:
@@ -170,7 +226,7 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
         found = consensus[key]
         if found is None or derived.value.overlaps(found.agreement.consensus):
             continue
-        yield _finding(rule, key, derived, change, level, found)
+        yield _finding(rule, key, derived, change, levels, found)
 
 
 @dataclass(frozen=True)
@@ -198,15 +254,15 @@ def _stated(stated: list[Claim]) -> _Stated:
     return _Stated(shown, found, quoted, len(supporting))
 
 
-def _finding(rule: LoadedRule, key: FactKey, derived: Claim, change: Claim, level: Claim, stated: _Stated) -> Finding:
-    fact = describe_fact(key)
+def _finding(rule: LoadedRule, key: FactKey, derived: Claim, change: Claim, levels: list[Claim], stated: _Stated) -> Finding:
+    fact = key.describe()
     derivation = dict(derived.how)["derivation"]
-    listed = by_position([change, level, *stated.claims])
+    listed = by_position([change, *levels, *stated.claims])
     consensus = show_interval(stated.agreement.consensus)
     fields = {
         "fact": fact,
         "change": quote(change),
-        "level": quote(level),
+        "level": quote_all(levels),
         "implied": show_interval(derived.value),
         "period": describe_period(derived.period),
         "consensus": consensus,
@@ -222,13 +278,13 @@ def _finding(rule: LoadedRule, key: FactKey, derived: Claim, change: Claim, leve
         ID,
         default,
         lambda: {**fields, "claims": quote_all(listed)},  # listing every claim only for a template that asks
-        fact,
+        key,
         listed,
         consensus=stated.agreement.consensus,
         outliers=(change.id,),
         derivation=(
             f"change: {quote(change)} = {show_interval(change.value)}% ({describe_period(change.period)})",
-            f"level: {quote(level)} = {show_interval(level.value)} ({describe_period(level.period)})",
+            *(f"level: {quote(level)} = {show_interval(level.value)} ({describe_period(level.period)})" for level in levels),
             f"implied for {fields['period']}: {derivation}",
             f"stated for {fields['period']}: {fields['stated']} = {fields['consensus']}",
         ),

@@ -41,8 +41,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
-from factcheck.checks.consensus import by_position, describe_period, exceeds, quote_all, make_finding, written_period
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase
+from factcheck.checks.consensus import by_position, exceeds, quote_all, make_finding, written_period
+from factcheck.fact_key import FactKey, describe_period, fact_key, unknown_identity
 from factcheck.findings import Finding
 from factcheck.model import Claim, Period
 
@@ -192,9 +193,9 @@ def _scopes(
 def _of_whom(index: ClaimIndex, rule: LoadedRule, part: Claim) -> Iterator[Finding]:
     for relation, target in part.links:
         whole = index.by_id.get(target) if relation == "part_of" else None
-        if whole is None or whole.unit != part.unit or not exceeds(part.value, whole.value):
+        if whole is None or whole.unit != part.unit or unknown_identity(whole) is not None or not exceeds(part.value, whole.value):
             continue
-        fact = describe_fact((f"{part.metric} of {whole.metric}", part.unit, part.period, part.kind))
+        fact = FactKey(f"{part.metric} of {whole.metric}", part.scope, part.unit, part.period, part.kind).describe()
         default = f"{quote_all([part])} cannot be more than the {quote_all([whole])} it is part of"
         yield _finding(rule, fact, [part], [whole], "of whom", default)
 
@@ -268,7 +269,8 @@ def _finding(rule: LoadedRule, fact: str, parts: list[Claim], wholes: list[Claim
         "claims": quote_all(listed),
         "relation": relation,
     }
-    return make_finding(rule, ID, default, fields, fact, listed, outliers=tuple(claim.id for claim in by_position(parts)))
+    part_key, whole_key = fact_key(parts[0]), fact_key(wholes[0])
+    return make_finding(rule, ID, default, fields, part_key, listed, fact=fact, whole=whole_key, outliers=tuple(claim.id for claim in by_position(parts)))
 
 
 def _ancestors(topic: str, parents: dict[str, str]) -> list[str]:

@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Literal
 
-from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
-from factcheck.checks.consensus import describe_period, quote, make_finding, written_period
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase
+from factcheck.checks.consensus import quote, make_finding, written_period
+from factcheck.fact_key import describe_period
 from factcheck.findings import Finding
-from factcheck.model import Claim, Period
+from factcheck.model import FROM_SOURCE, Claim, Period
 
 ID = "report_period"
 # The placeholders a rule's `message` template may use (the loader rejects any other).
@@ -37,14 +38,14 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     options = rule.rule
     assert isinstance(options, Rule)
     for key, group in index.selected(options.select):
-        if key[2] is None:
+        if key.period is None:
             continue
         for claim in group:
             if claim.source is None or claim.source_period is None or claim.period is None:
                 continue
             if not _stated(claim) or _covered(claim.period, claim.source_period):
                 continue
-            fact = describe_fact(key)
+            fact = key.describe()
             fields = {
                 "fact": fact,
                 "claim": quote(claim),
@@ -56,12 +57,14 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
                 f"{fields['claim']} is said to be for {fields['period']}, "
                 f"but its source, {claim.source}, covers {fields['source_period']}"
             )
-            yield make_finding(rule, ID, default, fields, fact, (claim,))
+            yield make_finding(rule, ID, default, fields, key, (claim,))
 
 
 def _stated(claim: Claim) -> bool:
-    """The sentence states the period itself, rather than taking it from the source."""
-    return not dict(claim.how).get("period", "").startswith("no period")
+    """The claim's period is its own (stated, or carried from the article's context), not the
+    one its source supplied; a guessed period is no evidence of a slip."""
+    decision = claim.identity.period
+    return decision.basis in ("stated", "carried") and decision.origin != FROM_SOURCE
 
 
 def _covered(period: Period, source_period: Period) -> bool:

@@ -23,7 +23,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase
 from factcheck.checks.consensus import by_position, common, quote_all, make_finding, show_interval, soft_or_hard
 from factcheck.findings import Finding
 
@@ -52,7 +52,7 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
         articles = {claim.article for claim in stated}
         if len(texts) < 2 and not (options.same_text_across_articles and len(articles) > 1):
             continue
-        fact = describe_fact(key)
+        fact = key.describe()
         listed = by_position(stated)
         fields = {
             "fact": fact,
@@ -63,4 +63,4 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
             "articles": len(articles),
         }
         default = f"{len(listed)} statements of {fact} agree: together they say {fields['consensus']} ({fields['claims']})"
-        yield make_finding(rule, ID, default, fields, fact, listed, consensus=together)
+        yield make_finding(rule, ID, default, fields, key, listed, consensus=together)

@@ -20,8 +20,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Literal
 
-from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, describe_fact
+from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase
 from factcheck.checks.consensus import by_position, quote_all, make_finding, show_interval
+from factcheck.fact_key import FactKey
 from factcheck.findings import Finding
 from factcheck.model import Claim, Period
 
@@ -38,11 +39,11 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
     options = rule.rule
     assert isinstance(options, Rule)
     # Facts told apart only by their unit first, from the group keys alone; then their figures.
-    by_unit: dict[tuple[str, Period | None, str], list[list[Claim]]] = defaultdict(list)
-    for (metric, unit, period, kind), claims in index.selected(options.select):
+    by_unit: dict[tuple[str, str | None, Period | None, str], list[list[Claim]]] = defaultdict(list)
+    for (metric, scope, unit, period, kind), claims in index.selected(options.select):
         if unit is not None:
-            by_unit[(metric, period, kind)].append(claims)
-    for (metric, period, kind), groups in by_unit.items():
+            by_unit[(metric, scope, period, kind)].append(claims)
+    for (metric, scope, period, kind), groups in by_unit.items():
         if len(groups) < 2:
             continue
         figures: dict[tuple[float | None, float | None, bool, bool], list[Claim]] = defaultdict(list)
@@ -53,17 +54,18 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
         for claims in figures.values():
             units = sorted({claim.unit for claim in claims if claim.unit is not None})
             if len(units) > 1:
-                yield _finding(rule, describe_fact((metric, " or ".join(units), period, kind)), units, claims)
+                # The fact is the metric's in all the units at once: "case or person".
+                yield _finding(rule, FactKey(metric, scope, " or ".join(units), period, kind), units, claims)
 
 
-def _finding(rule: LoadedRule, fact: str, units: list[str], claims: list[Claim]) -> Finding:
+def _finding(rule: LoadedRule, key: FactKey, units: list[str], claims: list[Claim]) -> Finding:
     listed = by_position(claims)
     fields = {
-        "fact": fact,
+        "fact": key.describe(),
         "value": show_interval(claims[0].value),
         "units": " and ".join(units),
         "claims": quote_all(listed),
         "count": len(listed),
     }
     default = f"the same figure {fields['value']} is given in different units ({fields['units']}): {fields['claims']}"
-    return make_finding(rule, ID, default, fields, fact, listed)
+    return make_finding(rule, ID, default, fields, key, listed)

@@ -22,7 +22,7 @@ from factcheck.extract.scopes import ScopeFinder, decide_scope
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.sources import SourceMention, find_sources
 from factcheck.extract.unit_context import implied_unit, noun_before, rate_after, rate_before, rate_unit
-from factcheck.model import UNKNOWN, Article, Claim, Decision, Identity, Interval, Period
+from factcheck.model import FROM_SOURCE, UNKNOWN, Article, Claim, Decision, Identity, Interval, Period
 from factcheck.vocabulary import Vocabulary
 
 _UP = r"(?<!made )(?<!make )(?<!makes )(?<!making )(?<!took )up|rose|risen|rises|rise|rising|increased|increases|increasing|grew|grown|grows|jumped|surged|soared|climbed|gained|higher"
@@ -225,14 +225,14 @@ class ClaimExtractor:
             implied = implied_unit(vocabulary, topics, metric, matched, folded, number.end) if unit is None and not number.percent else None
             if carry and links and previous is not None:
                 # "3,275 people ..., of whom 2,281": the part counts what its whole counts.
-                unit, unit_how, unit_decision = previous.unit, f"no unit noun; part of '{previous.text}' earlier in the sentence", Decision("carried", previous.id)
+                unit, unit_how, unit_decision = previous.unit, f"no unit noun; part of '{previous.text}' earlier in the sentence", Decision("carried", f"the whole '{previous.text}' it is part of")
             elif implied is not None:
                 unit, unit_how, unit_decision = implied[0], f"no unit noun; {implied[1]} (metrics vocabulary)", Decision("implied", "vocabulary")
             # "121,000 individuals ... and an additional 27,000": the noun is left out, not changed.
             elif carry and previous is not None:
                 unit = previous.unit
                 unit_how = f"no unit noun; carried over from '{previous.text}' earlier in the sentence"
-                unit_decision = Decision("guessed", previous.id)
+                unit_decision = Decision("guessed", f"the unit of '{previous.text}', earlier in the sentence")
             how.append(("unit", unit_how))
 
             qualifier, phrase, q_start = find_qualifier(sentence, number.start, vocabulary.qualifier_phrases, vocabulary.qualifiers)
@@ -395,22 +395,24 @@ class ClaimExtractor:
             if RELATIVE_TO_REFERENCE.match(mention.text):
                 relative = self._relative_to_reference(mention, mentions, anchor, context)
                 if relative is not None:
-                    return relative[0], relative[1], attributed, Decision("stated")
+                    return relative[0], relative[1], attributed, Decision("stated", " ".join(mention.text.split()))
             period, how = resolve_period(mention, anchor)
             if anchor is not None and resolve_period(mention, None)[0] is None:  # a relative period
                 how += f" (anchor: {anchor_how})"
-            return period, how, attributed, Decision("stated") if period is not None else UNKNOWN
+            return period, how, attributed, Decision("stated", " ".join(mention.text.split())) if period is not None else UNKNOWN
         if in_sentence and mention_source is not None:
             period, how = mention_source.period()
             if period is not None:
-                return period, f"no period in the sentence; inherited from its source: {how}", mention_source, Decision("carried", "source")
+                return period, f"no period in the sentence; inherited from its source: {how}", mention_source, Decision("carried", FROM_SOURCE)
         if context is not None:
             stated = context.statement
             how = f"no period in the sentence; carried from {context.place}: {stated.how}"
             if context.guessed:
                 how += " (a headline is the weakest statement: only a guess)"
             basis = "guessed" if context.guessed else "carried"
-            return stated.period, how, stated.source or attributed, Decision(basis, context.origin)
+            # A cited source's period is the source's, wherever it was cited: report_period reads it so.
+            origin = FROM_SOURCE if stated.source is not None else context.origin
+            return stated.period, how, stated.source or attributed, Decision(basis, origin)
         if mention_source is not None:
             _, how = mention_source.period()
             return None, f"no period in the sentence; its source: {how}", mention_source, UNKNOWN
@@ -560,6 +562,9 @@ def _restates(headline: Claim, body: Claim) -> bool:
     return headline.metric == body.metric or not (headline.metric_matched and body.metric_matched)
 
 
+_LIST_ORIGIN = "the figure before it in the list"
+
+
 def _period_from_neighbour(
     joined: str, previous: Claim, kind: str, period: Period | None, how: str, decision: Decision
 ) -> tuple[Period | None, str, Decision]:
@@ -570,9 +575,10 @@ def _period_from_neighbour(
     4,320") is for another period than the figure compared, which the sentence does not name: the
     period carried from context would be the compared figure's, so it stays unknown.
     """
-    if joined in ("list", "part") and previous.identity.period.basis == "stated" and previous.period is not None:
-        shared = f"the period of '{previous.text}', the item before it in the sentence"
-        return previous.period, f"no period of its own; {shared}", Decision("carried", "the figure before it in the list")
+    shared = previous.identity.period.basis == "stated" or previous.identity.period.origin == _LIST_ORIGIN
+    if joined in ("list", "part") and shared and previous.period is not None:
+        words = f"the period of '{previous.text}', the item before it in the sentence"
+        return previous.period, f"no period of its own; {words}", Decision("carried", _LIST_ORIGIN)
     if joined == "base" and kind != "change" and previous.period is not None:
         return None, f"the base of a comparison with '{previous.text}', with no period of its own: not the compared figure's period", UNKNOWN
     return period, how, decision
@@ -601,6 +607,13 @@ _LEVEL_FROM = re.compile(r",?[^,;]{0,40}?\bfrom\s*$", re.IGNORECASE)
 _LEVEL_TO = re.compile(r"[^;]{0,40}?(?<!leading )(?<!due )(?<!related )(?<!according )(?<!up )\bto\s*$", re.IGNORECASE)
 
 
+def _carried_from_level(level: Claim) -> Decision:
+    """A change takes the period of the level it links: as certain as the level's, from there."""
+    if level.identity.period.certain:
+        return Decision("carried", f"the level '{level.text}'")
+    return level.identity.period
+
+
 def _link_changes(sentence: str, s_start: int, claims: list[Claim]) -> list[Claim]:
     """A change followed by "from X" and "to Y" levels links to them and takes Y's period.
 
@@ -613,6 +626,7 @@ def _link_changes(sentence: str, s_start: int, claims: list[Claim]) -> list[Clai
     change = changes[0]
     links = list(change.links)
     period, period_how = change.period, dict(change.how).get("period", "")
+    period_decision = change.identity.period
     previous_end = change.end
     for claim in claims:
         if claim.start < change.end or claim.kind != "count":
@@ -624,6 +638,7 @@ def _link_changes(sentence: str, s_start: int, claims: list[Claim]) -> list[Clai
             links.append(("change_to", claim.id))
             if claim.period is not None:
                 period, period_how = claim.period, f"the period of the level it leads to, '{claim.text}'"
+                period_decision = _carried_from_level(claim)
         else:
             break
         previous_end = claim.end
@@ -636,9 +651,8 @@ def _link_changes(sentence: str, s_start: int, claims: list[Claim]) -> list[Clai
         links.append(("change_to", levels[0].id))
         if change.period is None and levels[0].period is not None:
             period, period_how = levels[0].period, f"the period of the level it changes, '{levels[0].text}'"
+            period_decision = _carried_from_level(levels[0])
     how = tuple((k, period_how if k == "period" else v) for k, v in change.how)
-    identity = change.identity
-    if period != change.period:
-        identity = identity._replace(period=Decision("carried", "the level it changes"))
+    identity = change.identity._replace(period=period_decision) if period != change.period else change.identity
     updated = replace(change, links=tuple(links), period=period, how=how, identity=identity)
     return [updated if c is change else c for c in claims]

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 
 from dataclasses import dataclass
 
+from factcheck.extract.derived_keys import derived_words
+
 from factcheck.model import UNKNOWN, Decision
 from factcheck.vocabulary import PhraseTable, Vocabulary
 
@@ -107,25 +109,9 @@ def phrase_matches(table: PhraseTable, text: str) -> list[tuple[int, int, str]]:
     return table.find(text)
 
 
-NOUN_STOP = frozenset(
-    """a an the of for in on at to from with by and or but was were is are be been being have has had
-    this that these those which who whom than as last year years month months since until during over
-    more less about some""".split()
-)
-_WORD = re.compile(r"\s+([A-Za-z][\w'-]*)")
-
-
 def noun_after(text: str, end: int, limit: int = 3) -> str | None:
-    """The words after a number up to the first function word: what a derived metric key is made of."""
-    words = []
-    position = end
-    for _ in range(limit):
-        match = _WORD.match(text, position)
-        if not match or match.group(1).lower() in NOUN_STOP:
-            break
-        words.append(match.group(1).lower())
-        position = match.end()
-    return " ".join(words) or None
+    """The words after a number, normalised: what a derived metric key is made of (derived_keys)."""
+    return derived_words(text, end, limit)
 
 
 # -- a figure's own phrase ------------------------------------------------------------------------

@@ -11,7 +11,8 @@ import os
 
 from factcheck.findings import Finding, RunResult
 from factcheck.printable import printable
-from factcheck.model import Claim, Period
+from factcheck.fact_key import describe_period
+from factcheck.model import Claim
 
 
 def is_derived(claim: Claim) -> bool:
@@ -69,18 +70,6 @@ def end_position(claim: Claim) -> tuple[int, int]:
     if len(lines) == 1:
         return claim.line, claim.column + len(claim.text)
     return claim.line + len(lines) - 1, len(lines[-1]) + 1
-
-
-def describe_period(period: Period | None) -> str:
-    """A calendar year as "2023", whole years as "2018-2019", anything else as start..end."""
-    if period is None:
-        return "no period"
-    start = period.start
-    if start is not None and (start.month, start.day) == (1, 1) and (period.end.month, period.end.day) == (12, 31):
-        if start.year == period.end.year:
-            return str(start.year)
-        return f"{start.year}-{period.end.year}"
-    return str(period)
 
 
 def describe_value(claim: Claim) -> str:

@@ -23,6 +23,9 @@ def render(result: RunResult) -> str:
     # Accepted findings get no annotation (they would re-open the review on every pull request);
     # the summary line counts them.
     lines = [annotation(finding, result) for finding in result.active]
+    if result.coverage is not None and result.coverage.nothing_compared:
+        # A run that compared nothing must not pass for a clean one in the checks list.
+        lines.append(f"::warning title=factcheck coverage::{escape_data(result.coverage.describe())}")
     lines.append(f"factcheck: {summary_line(result)}")
     return "\n".join(lines) + "\n"
 

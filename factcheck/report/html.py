@@ -20,13 +20,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import factcheck
-from factcheck.checks.base import describe_fact, fact_key
+from factcheck.fact_key import FactKey, describe_period, fact_key, unknown_identity
 from factcheck.findings import SEVERITIES, Finding, RunResult
 from factcheck.model import Claim
 from factcheck.report.claims import (
     article_path,
     derivation_lines,
-    describe_period,
     describe_value,
     is_derived,
 )
@@ -173,6 +172,7 @@ def _claim_view(result: RunResult, claim: Claim, outliers: set[str]) -> dict[str
         "source": claim.source,
         "qualifier": claim.qualifier,
         "how": sorted(dict(claim.how).items()),
+        "identity": [(name, decision.basis, decision.origin) for name, decision in zip(claim.identity._fields, claim.identity)],
         "derived": is_derived(claim),
         "outlier": claim.id in outliers,
     }
@@ -237,10 +237,12 @@ def _view(result: RunResult) -> dict[str, Any]:
     findings = []
     groups: dict[str, list[dict[str, Any]]] = {}
     used_by: dict[str, list[tuple[str, str, str]]] = {}
-    facts: dict[str, dict[str, dict[str, Any]]] = {}
+    # Each claim under the one fact its key names; a claim of no fact is listed under "Not compared".
+    facts: dict[FactKey, dict[str, dict[str, Any]]] = {}
     listed_claims = _listed_claims(result)
     for claim in listed_claims:
-        facts.setdefault(describe_fact(fact_key(claim)), {})[claim.id] = _claim_view(result, claim, outliers)
+        if unknown_identity(claim) is None:
+            facts.setdefault(fact_key(claim), {})[claim.id] = _claim_view(result, claim, outliers)
     for finding in result.findings:
         view = _finding_view(result, finding, set(finding.outliers))
         findings.append(view)
@@ -249,7 +251,8 @@ def _view(result: RunResult) -> dict[str, Any]:
             refs = used_by.setdefault(claim.id, [])
             if finding.anchor not in [ref[0] for ref in refs]:
                 refs.append((finding.anchor, finding.severity, finding.rule))
-            facts.setdefault(finding.fact, {})[claim.id] = _claim_view(result, claim, outliers)
+            if unknown_identity(claim) is None:
+                facts.setdefault(fact_key(claim), {})[claim.id] = _claim_view(result, claim, outliers)
     collapse = len(findings) > COLLAPSE_ABOVE
     rule_groups = [
         {"rule": rule, "findings": items, "open": not collapse, "rule_ref": result.rules.get(rule),
@@ -289,6 +292,9 @@ def _view(result: RunResult) -> dict[str, Any]:
     elif warnings:
         verdict = f"REVIEW: no errors, {warnings} warning{'s' if warnings != 1 else ''} to check."
         verdict_class = "warning"
+    elif result.coverage is not None and result.coverage.nothing_compared:
+        verdict = "NOTHING COMPARED: no two claims were about one fact, so no figure was checked against another."
+        verdict_class = "warning"
     else:
         verdict = "PASS: no contradicting figures found."
         verdict_class = "pass"
@@ -307,9 +313,12 @@ def _view(result: RunResult) -> dict[str, Any]:
         "finding_count": len(findings),
         "rule_groups": rule_groups,
         "facts": [
-            {"fact": fact, "outliers": sum(1 for c in claims.values() if c["outlier"]), "claims": sorted(claims.values(), key=lambda c: (c["article_id"], c["line"], c["column"], c["id"]))}
-            for fact, claims in sorted(facts.items())
+            {"fact": key.describe(), "outliers": sum(1 for c in claims.values() if c["outlier"]), "claims": sorted(claims.values(), key=_claim_order)}
+            for key, claims in sorted(facts.items(), key=lambda item: (item[0].describe(), item[0].canonical()))
         ],
+        "coverage": result.coverage.describe() if result.coverage is not None else None,
+        "compared": result.coverage.compared if result.coverage is not None else None,
+        "not_compared": _not_compared(result, outliers),
         "facts_open": len(facts) <= COLLAPSE_ABOVE,
         "all_claims_listed": bool(listed_claims) or not result.claims,
         "claim_limit": ALL_CLAIMS_UP_TO,
@@ -317,6 +326,25 @@ def _view(result: RunResult) -> dict[str, Any]:
         "articles": articles,
         "warnings": list(result.warnings),
     }
+
+
+def _claim_order(view: dict[str, Any]) -> tuple[str, int, int, str]:
+    return (view["article_id"], view["line"], view["column"], view["id"])
+
+
+def _not_compared(result: RunResult, outliers: set[str]) -> list[dict[str, Any]]:
+    """The claims no other claim was compared with, by reason (at most ALL_CLAIMS_UP_TO a reason)."""
+    if result.coverage is None:
+        return []
+    reasons = []
+    for reason, claims in result.coverage.left_out.items():
+        shown = sorted(claims[:ALL_CLAIMS_UP_TO] if len(claims) > ALL_CLAIMS_UP_TO else claims, key=lambda c: (c.article, c.start, c.id))
+        reasons.append({
+            "reason": reason,
+            "count": len(claims),
+            "claims": [_claim_view(result, claim, outliers) for claim in shown],
+        })
+    return reasons
 
 
 def _finding_view(result: RunResult, finding: Finding, outliers: set[str]) -> dict[str, Any]:
@@ -333,6 +361,7 @@ def _finding_view(result: RunResult, finding: Finding, outliers: set[str]) -> di
         "consensus": str(finding.consensus) if finding.consensus is not None else None,
         "derivation": derivation_lines(finding),
         "suppressed": finding.suppressed,
+        "guessed": list(finding.guessed),
         "metrics_json": json.dumps(sorted({c.metric for c in finding.claims}), allow_nan=False),
         "articles_json": json.dumps(sorted({c.article for c in finding.claims}), allow_nan=False),
     }

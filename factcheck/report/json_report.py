@@ -4,12 +4,15 @@
 
     {"findings": [{"rule", "severity", "message", "fact", "check", "fingerprint", "consensus",
                    "outliers", "derivation", "claims": [CLAIM + "article" + "path"],
-                   "suppressed": null | {"reason", "expires", "where"}}],
-     "summary": {"articles", "claims", "error", "warning", "info", "suppressed"}}
+                   "suppressed": null | {"reason", "expires", "where"}, "guessed"}],
+     "summary": {"articles", "claims", "error", "warning", "info", "suppressed",
+                 "compared", "not_compared", "not_compared_by_reason"}}
 
 ``consensus`` is an interval (``{"low", "high", "low_open", "high_open"}``) or null, ``outliers``
 the ids of the claims that leave it, ``derivation`` how derived claims were computed, one step an
-item. Suppressed findings are listed too; the severity counts of ``summary`` leave them out. Keys beyond the contract are only ever added, never renamed.
+item, ``guessed`` the identity fields (period, unit, metric, scope) a claim of the finding only
+guessed (such a finding is a warning at most). ``compared`` counts the claims compared with
+another claim of their fact, ``not_compared_by_reason`` the others by reason. Suppressed findings are listed too; the severity counts of ``summary`` leave them out. Keys beyond the contract are only ever added, never renamed.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ def finding_json(finding: Finding, result: RunResult) -> dict[str, Any]:
         "derivation": derivation_lines(finding),
         "claims": [claim_json(claim, result) for claim in finding.claims],
         "suppressed": _suppressed_json(finding),
+        "guessed": list(finding.guessed),
     }
 
 

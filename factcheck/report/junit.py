@@ -33,6 +33,11 @@ def render(result: RunResult) -> str:
         totals["tests"] += int(suite.get("tests", "0"))
         totals["failures"] += int(suite.get("failures", "0"))
         totals["skipped"] += int(suite.get("skipped", "0"))
+    if result.coverage is not None:
+        suite = _coverage_suite(result)
+        root.append(suite)
+        totals["tests"] += 1
+        totals["skipped"] += int(suite.get("skipped", "0"))
     _set_counts(root, totals["tests"], totals["failures"], totals["skipped"])
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
@@ -71,6 +76,23 @@ def _suite(rule_id: str, findings: list[Finding], result: RunResult) -> ET.Eleme
         else:
             ET.SubElement(case, "system-out").text = details
     _set_counts(suite, len(findings), failures, skipped)
+    return suite
+
+
+def _coverage_suite(result: RunResult) -> ET.Element:
+    """How many claims were compared: skipped, not passed, when nothing was."""
+    assert result.coverage is not None
+    coverage = result.coverage
+    suite = ET.Element("testsuite", {"name": "coverage"})
+    properties = ET.SubElement(suite, "properties")
+    for name, value in [("compared", coverage.compared), *((f"not compared: {reason}", count) for reason, count in coverage.not_compared.items())]:
+        ET.SubElement(properties, "property", {"name": name, "value": str(value)})
+    case = ET.SubElement(suite, "testcase", {"classname": "factcheck.coverage", "name": "claims compared"})
+    if coverage.nothing_compared:
+        ET.SubElement(case, "skipped", {"message": coverage.describe()})
+    else:
+        ET.SubElement(case, "system-out").text = coverage.describe()
+    _set_counts(suite, 1, 0, 1 if coverage.nothing_compared else 0)
     return suite
 
 

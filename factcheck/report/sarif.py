@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 import factcheck
+from factcheck.fact_key import describe_period
 from factcheck.findings import Finding, RuleRef, RunResult
 from factcheck.model import Claim
 from factcheck.report.claims import (
@@ -26,7 +27,6 @@ from factcheck.report.claims import (
     derivation_lines,
     derived_claims,
     describe_claim,
-    describe_period,
     describe_value,
     end_position,
     primary_claim,
@@ -116,6 +116,7 @@ def sarif_result(finding: Finding, rule_index: int, result: RunResult) -> dict[s
         "outliers": list(finding.outliers),
         "derivation": derivation_lines(finding),
         "derivedClaims": [_derived_json(claim) for claim in derived_claims(finding)],
+        "guessed": list(finding.guessed),
     }
     return entry
 

@@ -8,7 +8,7 @@
         articles/b.md:3:1   "Some 38,000 people"  [35,600, 40,400) person  (2023)  in "Title B"  outlier
         consensus [50,000, 60,000)
 
-    3 articles, 9 claims: 1 error, 0 warnings, 0 info
+    3 articles, 9 claims: 1 error, 0 warnings, 0 info; 7 compared, 2 not compared (2 no period)
 
 Colour (severities, outliers, fact headers) only when asked: ``use_color`` says when the command
 line should ask.
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from factcheck.fact_key import describe_period
 from factcheck.findings import Finding, RunResult
 from factcheck.model import Claim
 from factcheck.printable import printable
@@ -25,7 +26,6 @@ from factcheck.report.claims import (
     article_path,
     article_title,
     derivation_of,
-    describe_period,
     describe_value,
     is_derived,
 )
@@ -87,6 +87,8 @@ def finding_lines(finding: Finding, result: RunResult, paint: Paint | None = Non
     """One finding: severity, rule and message, then its claims, consensus and derivation."""
     paint = paint or _painter(False)
     lines = [f"{paint(finding.severity, finding.severity)} {finding.rule}: {printable(finding.message)}"]
+    if finding.guessed:
+        lines.append(f"  rests on a guessed {', '.join(finding.guessed)}: a warning at most")
     stated = [claim for claim in finding.claims if not is_derived(claim)]
     places = {claim.id: f"{article_path(result, claim)}:{claim.line}:{claim.column}" for claim in stated}
     width = max((len(place) for place in places.values()), default=0)
@@ -140,7 +142,10 @@ def summary_line(result: RunResult) -> str:
         f"{_plural(counts['articles'], 'article')}, {_plural(counts['claims'], 'claim')}: "
         f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')}, {counts['info']} info"
     )
-    return line + (f", {counts['suppressed']} suppressed" if counts["suppressed"] else "")
+    line += f", {counts['suppressed']} suppressed" if counts["suppressed"] else ""
+    if result.coverage is not None:
+        line += f"; {result.coverage.describe()}"
+    return line
 
 
 def _plural(count: int, noun: str) -> str:

@@ -88,6 +88,8 @@ def check_case(
                 assert [by_id[i] for i in finding.outliers] == wanted["outliers"]
             for part in wanted.get("message", []):
                 assert part in finding.message, finding.message
+            if "guessed" in wanted:
+                assert list(finding.guessed) == wanted["guessed"], finding.message
             for part in wanted.get("derivation", []):
                 assert any(part in line for line in finding.derivation), finding.derivation
 

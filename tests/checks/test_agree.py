@@ -21,13 +21,13 @@ def test_case(case: dict[str, Any], check_case: Callable[[str, dict[str, Any]], 
 def test_message_template(findings: Callable[..., list[Finding]]) -> None:
     [finding] = findings("agree", THREE, message="{count} figures for {fact}; most allow {consensus}; not {outliers} ({basis})")
     assert finding.message == (
-        "3 figures for telecom-fraud/prosecuted, person, 2023; most allow [50,500, 51,500); not 'Some 38,000 people' (c) (hard)"
+        "3 figures for telecom-fraud/prosecuted, person, 2023, in china; most allow [50,500, 51,500); not 'Some 38,000 people' (c) (hard)"
     )
 
 
 def test_template_with_an_unknown_field_falls_back_to_the_default(findings: Callable[..., list[Finding]]) -> None:
     [finding] = findings("agree", THREE, message="{fact} is off by {difference}")
-    assert finding.message.startswith("figures for telecom-fraud/prosecuted, person, 2023 disagree: 2 of 3 allow")
+    assert finding.message.startswith("figures for telecom-fraud/prosecuted, person, 2023, in china disagree: 2 of 3 allow")
 
 
 def test_selector_narrows_the_claims(findings: Callable[..., list[Finding]]) -> None:

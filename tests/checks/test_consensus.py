@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from factcheck.checks.consensus import agreement, common, describe_period, exceeds, show_interval
 from factcheck.engine import run_checks
-from factcheck.model import Claim, Interval, Period
+from factcheck.model import Claim, Decision, Identity, Interval, Period
 
 from casebook import make_rule  # type: ignore[import-not-found]
 
@@ -101,6 +101,7 @@ def test_show_interval() -> None:
 
 
 METRICS = ["telecom-fraud/prosecuted", "cybercrime/prosecuted"]
+STATED = Identity(Decision("stated"), Decision("stated"), Decision("stated"))
 PERIODS = [Period(date(2023, 1, 1), date(2023, 12, 31)), Period(None, date(2024, 3, 1))]
 
 
@@ -115,6 +116,7 @@ def claims(draw: st.DrawFn) -> list[Claim]:
             start=number, end=number + 1, line=1, column=number + 1, sentence="s", value=value, soft=soft,
             qualifier=None, unit=draw(st.sampled_from(["person", "case"])), metric=draw(st.sampled_from(METRICS)),
             metric_matched=True, period=draw(st.sampled_from(PERIODS)), kind="count", source=None,
+            identity=STATED,
         ))
     return made
 

@@ -26,14 +26,14 @@ SEVERITIES = {
 }
 
 EXPECTED = {
-    ("agree", "error", "ip-infringement/prosecuted, person, 2023"),
-    ("restatement", "info", "environmental-crimes/prosecuted, person, 2023"),
-    ("report_period", "warning", "corruption/arrested, person, 2023"),
+    ("agree", "error", "ip-infringement/prosecuted, person, 2023, in china"),
+    ("restatement", "info", "environmental-crimes/prosecuted, person, 2023, in china"),
+    ("report_period", "warning", "corruption/arrested, person, 2023, in china"),
     ("part_within_whole", "error", "financial-fraud/prosecuted, person, January–October 2023 within 2023"),
     ("part_within_whole", "error", "telecom-fraud/prosecuted, person, 2023 within cybercrime/prosecuted, 2023"),
-    ("growth", "error", "environmental-crimes/prosecuted, person, 2022"),
-    ("unit_clash", "warning", "justifiable-defence/not-prosecuted, case or person, 2023"),
-    ("future_period", "warning", "environmental-crimes/prosecuted, person, 2024"),
+    ("growth", "error", "environmental-crimes/prosecuted, person, 2022, in china"),
+    ("unit_clash", "warning", "justifiable-defence/not-prosecuted, case or person, 2023, in china"),
+    ("future_period", "warning", "environmental-crimes/prosecuted, person, 2024, in china"),
 }
 
 

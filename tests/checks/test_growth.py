@@ -84,9 +84,14 @@ def test_no_previous_for_a_fall_of_all_or_more() -> None:
     assert growth.implied_previous(Interval(-10, 10), Interval(5, 5)) is None
 
 
-def test_a_month_derives_nothing(extract: Callable[[list[dict[str, Any]]], list[Claim]]) -> None:
+def test_a_month_derives_the_month_it_is_compared_with(extract: Callable[[list[dict[str, Any]]], list[Claim]]) -> None:
+    """"Up 20 percent from February": the change's base period is February, so the level implied
+    is February's (1,200 / 1.2), not a year earlier's."""
     claims = extract([{"text": "In March 2024, 1,200 people were prosecuted for telecom fraud, up 20 percent from February.", "date": "2024-04-10"}])
-    assert growth.derive(ClaimIndex(claims), make_rule("growth")) == []
+    [derived] = growth.derive(ClaimIndex(claims), make_rule("growth"))
+    assert str(derived.period) == "2024-02-01..2024-02-29"
+    assert derived.value.low is not None and derived.value.high is not None
+    assert derived.value.low < 1000 < derived.value.high
 
 
 def test_a_much_restated_level_is_listed_briefly(extract: Callable[[list[dict[str, Any]]], list[Claim]]) -> None:

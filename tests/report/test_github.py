@@ -75,7 +75,11 @@ def test_derived_claims_are_in_the_message_only(result: RunResult) -> None:
 
 
 def test_empty_run(empty_result: RunResult) -> None:
-    assert github.render(empty_result) == "factcheck: 0 articles, 0 claims: 0 errors, 0 warnings, 0 info\n"
+    # A run that compared nothing says so as a warning, never as a clean pass.
+    assert github.render(empty_result) == (
+        "::warning title=factcheck coverage::nothing was compared: there were no claims\n"
+        "factcheck: 0 articles, 0 claims: 0 errors, 0 warnings, 0 info; nothing was compared: there were no claims\n"
+    )
 
 
 def test_a_finding_without_stated_claims_has_no_file(result: RunResult) -> None:

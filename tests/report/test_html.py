@@ -104,7 +104,7 @@ def test_same_bytes_for_the_same_input(result: RunResult, reversed_result: RunRe
 
 def test_empty_run(empty_result: RunResult) -> None:
     page = render_html(empty_result)
-    assert "PASS" in page and "No findings." in page
+    assert "PASS" not in page and "NOTHING COMPARED" in page and "No findings." in page
 
 
 def test_many_findings_are_collapsed(result: RunResult) -> None:

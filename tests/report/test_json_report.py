@@ -11,7 +11,7 @@ CLAIM_KEYS = {
     "id", "text", "start", "end", "line", "column", "sentence", "value", "soft", "qualifier", "unit",
     "metric", "period", "kind", "source",
 }
-FINDING_KEYS = ["rule", "severity", "message", "fact", "check", "fingerprint", "consensus", "outliers", "derivation", "claims", "suppressed"]
+FINDING_KEYS = ["rule", "severity", "message", "fact", "check", "fingerprint", "consensus", "outliers", "derivation", "claims", "suppressed", "guessed"]
 
 
 def test_contract_keys(result: RunResult) -> None:
@@ -59,5 +59,6 @@ def test_formatting(result: RunResult, empty_result: RunResult) -> None:
     assert "100% sure — 'more than\\n50,000 people' (hostile)\\r\\n::error" in output  # ensure_ascii=False
     assert json.loads(json_report.render(empty_result)) == {
         "findings": [],
-        "summary": {"articles": 0, "claims": 0, "error": 0, "warning": 0, "info": 0, "suppressed": 0},
+        "summary": {"articles": 0, "claims": 0, "error": 0, "warning": 0, "info": 0, "suppressed": 0,
+                    "compared": 0, "not_compared": 0, "not_compared_by_reason": {}},
     }

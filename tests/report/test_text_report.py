@@ -64,7 +64,7 @@ def test_a_derived_claims_own_steps_stand_under_it(result: RunResult) -> None:
 
 def test_summary_line(result: RunResult, empty_result: RunResult) -> None:
     assert text.render(result).endswith("\n6 articles, 7 claims: 2 errors, 1 warning, 1 info\n")
-    assert text.render(empty_result) == "0 articles, 0 claims: 0 errors, 0 warnings, 0 info\n"
+    assert text.render(empty_result) == "0 articles, 0 claims: 0 errors, 0 warnings, 0 info; nothing was compared: there were no claims\n"
     assert summary_line(RunResult((), {}, {}, 1)) == "0 articles, 1 claim: 0 errors, 0 warnings, 0 info"
 
 
