@@ -121,6 +121,14 @@ class GoverningPeriods:
         self.statements = statements
         self._offsets = [s.offset for s in statements]
         self._headline = self._headline_statement()
+        # Computed once, not per sentence: an archive page has thousands of paragraphs.
+        self._heading_before: list[int | None] = []
+        last: int | None = None
+        for index, (p_start, p_end) in enumerate(self.paragraphs):
+            self._heading_before.append(last)
+            if _is_heading(text[p_start:p_end]) and not self._is_headline(p_start, p_end):
+                last = index
+        self._ledes: dict[tuple[int, int], Statement | None] = {}
 
     def at(self, offset: int) -> Governing | None:
         """The period governing a sentence that starts at ``offset`` and states none itself."""
@@ -174,20 +182,24 @@ class GoverningPeriods:
         return None
 
     def _section_heading(self, paragraph: int, floor: int) -> int | None:
-        text = self.article.text
-        for index in range(paragraph - 1, -1, -1):
-            start, end = self.paragraphs[index]
-            if start < floor:
-                return None
-            if _is_heading(text[start:end]) and not self._is_headline(start, end):
-                return index
-        return None
+        index = self._heading_before[paragraph]
+        if index is None or self.paragraphs[index][0] < floor:
+            return None
+        return index
 
     def _lede(self, start: int, end: int) -> Statement | None:
+        key = (start, end)
+        if key not in self._ledes:
+            self._ledes[key] = self._find_lede(start, end)
+        return self._ledes[key]
+
+    def _find_lede(self, start: int, end: int) -> Statement | None:
         """The first statement of the first few body paragraphs in [start, end)."""
         seen = 0
-        for p_start, p_end in self.paragraphs:
-            if p_end <= start or p_start >= end:
+        for p_start, p_end in self.paragraphs[self._paragraph_index(start) :]:
+            if p_start >= end:
+                break
+            if p_end <= start:
                 continue
             if self._is_headline(p_start, p_end) or _is_heading(self.article.text[p_start:p_end]):
                 continue

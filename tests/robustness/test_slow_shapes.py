@@ -36,11 +36,18 @@ def no_full_stop(size: int) -> Article:
     return text_article((clause * (size // len(clause) + 1))[:size], None)
 
 
+def paragraphs(count: int) -> Article:
+    # No heading and no period: every sentence asks the context for one (it looked back over every
+    # earlier paragraph for a heading, quadratic in paragraphs).
+    return text_article("\n\n".join(f"Prosecutors charged {1_000 + i:,} people with fraud." for i in range(count)), None)
+
+
 # name, article, claims expected
 SHAPES: list[tuple[str, Callable[[], Article], int]] = [
     ("1,000 figures in one sentence (over 900 s before)", lambda: figures(1_000), 1_000),
     ("400 table rows, a figure each (about 100 s before)", lambda: table(400), 800),
     ("200 kB without a full stop (about 40 s per 40 kB before)", lambda: no_full_stop(200_000), 4_444),
+    ("20,000 paragraphs without a heading (quadratic in paragraphs before)", lambda: paragraphs(20_000), 20_000),
 ]
 
 
