@@ -127,7 +127,7 @@ class LocatedYaml:
         return RuleFileError(message, self.path, line, column)
 
 
-def parse_yaml(text: str, path: str, what: str = "YAML", max_nodes: int = MAX_NODES, written_by_tool: bool = False) -> LocatedYaml:
+def parse_yaml(text: str, path: str, what: str = "YAML", max_nodes: int | None = None, written_by_tool: bool = False) -> LocatedYaml:
     """The data of a YAML text; ``what`` names the text in messages ("YAML front matter").
 
     Files people write (rules, vocabulary, configuration, front matter) may use aliases, and an
@@ -137,6 +137,8 @@ def parse_yaml(text: str, path: str, what: str = "YAML", max_nodes: int = MAX_NO
     article of 10,000 figures); the tool never writes an alias, so such a file refuses aliases
     instead of capping its values, and its size cap bounds the rest.
     """
+    if max_nodes is None:
+        max_nodes = MAX_NODES  # read when called: tests and callers may lower the module's cap
     loader: Any = None
     try:
         loader = _FastLoader(text) if written_by_tool else _Yaml12Loader(text)  # checks the text is printable
@@ -179,7 +181,7 @@ def _too_many(max_nodes: int) -> str:
 
 
 def load_yaml(
-    path: str, max_bytes: int = SETTINGS_BYTES, setting: str | None = None, max_nodes: int = MAX_NODES, written_by_tool: bool = False
+    path: str, max_bytes: int = SETTINGS_BYTES, setting: str | None = None, max_nodes: int | None = None, written_by_tool: bool = False
 ) -> LocatedYaml:
     """A YAML file of at most ``max_bytes`` (a regular file: never a pipe or a device), parsed."""
     raw = read_capped(path, max_bytes, "a YAML file", setting, RuleFileError)

@@ -31,7 +31,7 @@ def test_explain_claim_shows_every_step(bundled: dict) -> None:  # type: ignore[
     # Every identity field says how it was decided and where from.
     decided = [line.strip() for line in out.splitlines() if line.strip().startswith("decided:")]
     assert len(decided) == 4, out
-    assert "decided: stated in the claim's sentence ('last year')" in out and "decided: not decided: no scope" in out
+    assert "decided: stated in the claim's sentence ('last year')" in out and "decided: implied by the vocabulary (vocabulary)" in out  # the scopes default, china
     assert f"claim {claim['id']}\n  in        {claim['path']}:{claim['line']}:{claim['column']} (" in out
     assert '  words     "51,000 individuals"' in out
     assert "rounded to the nearest 1,000 (rounding policy: nearest)" in out
