@@ -76,11 +76,19 @@ def corpus(root: Path, articles: int) -> Path:
     return root
 
 
+def _hear_ctrl_c() -> None:
+    # A suite started in the background by a shell without job control inherits SIGINT ignored,
+    # and Python then never raises KeyboardInterrupt: the command under test must hear Ctrl-C as a
+    # terminal user's would, however the suite itself was started.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def interrupt(args: list[str], cwd: Path, ready: Callable[[], bool]) -> subprocess.CompletedProcess[str]:
     """Run factcheck and press Ctrl-C once ``ready()``: SIGINT to its whole process group, as a
     terminal sends it."""
     process = subprocess.Popen([sys.executable, "-m", "factcheck", *args], cwd=cwd, env=environment(),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=_hear_ctrl_c)
     deadline = time.monotonic() + 120
     while not ready() and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
