@@ -2,7 +2,7 @@
 
 Each case in tests/cases/context.yaml is a Markdown document; only the fields a case names are
 compared, in claim order. ``period_from`` and ``metric_from`` are the typed identity decisions
-("basis" or "basis/origin"), never the ``how`` text.
+("basis" or "basis/origin"), never the ``how`` text; so is ``scope_from``.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ def shown(claim: Claim, field: str) -> Any:
         return _decision(claim.identity.period)
     if field == "metric_from":
         return _decision(claim.identity.metric)
+    if field == "scope_from":
+        return _decision(claim.identity.scope)
     return getattr(claim, field)
 
 

@@ -5,7 +5,9 @@ not their digits: "more than 50,000" and "51,000" agree, "more than 50,000" and 
 The consensus is the value most claims allow; a claim whose interval misses it is an outlier.
 When the hard intervals disagree the finding has the rule's severity; when only the in-practice
 (soft) intervals do ("more than 50,000" against "72,000": possible, but not what "more than
-50,000" is used to mean) it has ``soft_severity``. Derived claims are left to the growth check.
+50,000" is used to mean) it has ``soft_severity``. A disagreement is an error only where claims
+whose identity is certain disagree among themselves; one that needs a guessed claim is a warning.
+Derived claims are left to the growth check.
 
 Fails: "Prosecutors charged more than 50,000 people with telecom fraud in 2023." and
 "Some 38,000 people were prosecuted for telecom fraud in 2023."
@@ -25,7 +27,7 @@ from typing import Literal
 from pydantic import Field
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, Severity
-from factcheck.checks.consensus import Agreement, agreement, by_position, quote_all, make_finding, show_interval, soft_or_hard
+from factcheck.checks.consensus import Agreement, agreement, by_position, claim_guesses, make_finding, quote_all, show_interval, soft_or_hard
 from factcheck.fact_key import FactKey
 from factcheck.findings import Finding
 from factcheck.model import Claim
@@ -47,17 +49,21 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
         if len(stated) < 2:
             continue
         hard = agreement([claim.value for claim in stated])
+        certain = [claim for claim in stated if not claim_guesses(claim)]
         if hard.outliers:
-            yield _finding(rule, options.severity, key, stated, hard, "hard")
+            # Two certain claims that disagree make an error whatever the guessed ones say.
+            sure = len(certain) > 1 and bool(agreement([claim.value for claim in certain]).outliers)
+            yield _finding(rule, options.severity, key, stated, hard, "hard", sure)
             continue
         if all(claim.soft is None for claim in stated):
             continue
         soft = agreement([soft_or_hard(claim) for claim in stated])
         if soft.outliers:
-            yield _finding(rule, options.soft_severity, key, stated, soft, "in practice")
+            sure = len(certain) > 1 and bool(agreement([soft_or_hard(claim) for claim in certain]).outliers)
+            yield _finding(rule, options.soft_severity, key, stated, soft, "in practice", sure)
 
 
-def _finding(rule: LoadedRule, severity: str, key: FactKey, claims: list[Claim], found: Agreement, basis: str) -> Finding:
+def _finding(rule: LoadedRule, severity: str, key: FactKey, claims: list[Claim], found: Agreement, basis: str, sure: bool) -> Finding:
     fact = key.describe()
     outliers = by_position(claims[index] for index in found.outliers)
     listed = by_position(claims)
@@ -83,4 +89,4 @@ def _finding(rule: LoadedRule, severity: str, key: FactKey, claims: list[Claim],
         }
 
     outlier_ids = tuple(claim.id for claim in outliers)
-    return make_finding(rule, ID, default, fields, key, listed, severity, consensus=found.consensus, outliers=outlier_ids)
+    return make_finding(rule, ID, default, fields, key, listed, severity, consensus=found.consensus, outliers=outlier_ids, certain_without=sure)

@@ -139,17 +139,20 @@ def make_finding(
     severity: str | None = None,
     fact: str | None = None,
     whole: FactKey | None = None,
+    certain_without: bool = False,
     **extra: Any,
 ) -> Finding:
     """A finding of ``rule`` about ``key``, its message from the rule's template or ``default``.
 
     An error needs every identity field of every claim certain: one that rests on a guess is a
-    warning, and its message says which field of which claim was guessed.
+    warning, and its message says which field of which claim was guessed. ``certain_without``:
+    the check found the same fault among the certain claims alone, so the guessed ones do not
+    carry it.
     """
     lazy = fields if callable(fields) else (lambda: fields)
     message = render(rule.rule.message, default, lazy)
     severity = severity or rule.rule.severity
-    guesses = guessed_fields(claims)
+    guesses = [] if certain_without else guessed_fields(claims)
     if guesses and severity == "error":
         severity = "warning"
         message += f" (a warning, not an error: {describe_guesses(guesses)})"

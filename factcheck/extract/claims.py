@@ -5,7 +5,6 @@ Each decision is recorded in ``Claim.how`` so that a reviewer sees why a value i
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
@@ -21,16 +20,20 @@ from factcheck.extract.claim_periods import (
     link_changes,
     period_from_neighbour,
 )
+from factcheck.extract.context_levels import ContextLevels
+from factcheck.extract.drafts import Draft, between_start, claim_id, merge_range, scaled
 from factcheck.extract.exclusions import in_copyright_line, not_a_claim
 from factcheck.extract.governing import Governing, GoverningPeriods
 from factcheck.extract.intervals import find_qualifier, negate, qualified_intervals
 from factcheck.extract.metrics import ClauseBreaks, attach_metrics, noun_after, own_mentions, own_phrases
-from factcheck.extract.numbers import SCALES, NumberMention, find_numbers
+from factcheck.extract.numbers import NumberMention, find_numbers
 from factcheck.extract.periods import TimeMention, find_time_mentions
+from factcheck.extract.scope_context import GoverningScopes
 from factcheck.extract.scopes import ScopeFinder, decide_scope
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.sources import SourceMention, find_sources
 from factcheck.extract.spans import SpanSet, between
+from factcheck.extract.topic_context import GoverningTopics
 from factcheck.extract.unit_context import implied_unit, noun_before, rate_after, rate_before, rate_unit
 from factcheck.model import UNKNOWN, Article, Claim, Decision, Identity, Interval, Period
 from factcheck.vocabulary import Vocabulary
@@ -53,19 +56,14 @@ _RANGE_AND = re.compile(r"^\s+(?:and|to)\s+$", re.IGNORECASE)
 _NOUN_STOP = r"(?:a|an|the|of|for|in|on|at|to|from|with|by|and|or|but|was|were|is|are|be|been|have|has|had|this|that|which|who|whom|than|as|year|years|last|since)"
 
 
-@dataclass
-class _Draft:
-    """A claim being built; frozen into a Claim once links are known."""
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What an article's context gives a sentence: the period governing it, and the places and
+    topics its figures may carry."""
 
-    number: NumberMention
-    start: int  # in article text
-    end: int
-    unit: str | None
-    unit_how: str
-    noun: str | None
-    range_high: NumberMention | None = None  # "between X and Y": Y
-    unit_stated: bool = False  # a noun, sign or rate written with the figure
-    rate: bool = False  # "31.2 per 100,000 people": its own unit, never a count
+    period: Governing | None
+    places: GoverningScopes
+    topics: GoverningTopics
 
 
 class ClaimExtractor:
@@ -91,7 +89,10 @@ class ClaimExtractor:
         seen_ids: dict[str, int] = {}
         furniture = SpanSet(article.furniture)
         sentence_spans = split_sentences(text)
-        governing = GoverningPeriods(article, times, sources, sentence_spans)
+        levels = ContextLevels(article)
+        governing = GoverningPeriods(article, times, sources, sentence_spans, levels)
+        places = GoverningScopes(self.vocabulary, levels, folded, sentence_spans)
+        topics = GoverningTopics(self.vocabulary, levels, folded)
         for sentence_start, sentence_end in sentence_spans:
             if furniture.contains(sentence_start, sentence_end):
                 continue
@@ -109,15 +110,15 @@ class ClaimExtractor:
                 if m.role == "period"
             ]
             source = self._source_for(sources, source_starts, sentence_start, sentence_end, article)
-            context = governing.at(sentence_start)
+            context = _Context(governing.at(sentence_start), places, topics)
             claims.extend(self._finish(article, sentence_start, sentence, folded_sentence, drafts, period_mentions, source, context, seen_ids))
         return headline_restates_body(claims, governing.headline_end())
 
     # -- numbers to drafts -------------------------------------------------------------------
 
-    def _drafts(self, text: str, folded: str, s_start: int, s_end: int, blocked: list[tuple[int, int]], furniture: SpanSet) -> list[_Draft]:
+    def _drafts(self, text: str, folded: str, s_start: int, s_end: int, blocked: list[tuple[int, int]], furniture: SpanSet) -> list[Draft]:
         sentence = text[s_start:s_end]
-        drafts: list[_Draft] = []
+        drafts: list[Draft] = []
         for number in find_numbers(sentence, folded):
             start, end = s_start + number.start, s_start + number.end
             if any(b_start < end and start < b_end for b_start, b_end in blocked):
@@ -136,10 +137,10 @@ class ClaimExtractor:
                 before = noun_before(self.vocabulary.unit_aliases, folded, drafts[-1].end - s_start if drafts else 0, number.start)
                 if before is not None:
                     unit, unit_how = before[0], f"'{sentence[before[1]:before[2]]}' before the number -> {before[0]}"
-            draft = _Draft(number, start, s_start + noun_end, unit, unit_how, noun_after(sentence, number.end), unit_stated=unit is not None, rate=rate)
+            draft = Draft(number, start, s_start + noun_end, unit, unit_how, noun_after(sentence, number.end), unit_stated=unit is not None, rate=rate)
             # "between 40,000 and 50,000": one claim spanning both numbers.
             if drafts and _RANGE_AND.match(sentence[drafts[-1].number.end : number.start]) and sentence[: drafts[-1].number.start].rstrip().lower().endswith("between"):
-                drafts[-1] = _range(drafts[-1], draft)
+                drafts[-1] = merge_range(drafts[-1], draft)
                 continue
             drafts.append(draft)
         return drafts
@@ -183,10 +184,10 @@ class ClaimExtractor:
         s_start: int,
         sentence: str,
         folded: str,
-        drafts: list[_Draft],
+        drafts: list[Draft],
         period_mentions: list[TimeMention],
         source: tuple[SourceMention | None, str, bool],
-        context: Governing | None,
+        context: _Context,
         seen_ids: dict[str, int],
     ) -> list[Claim]:
         vocabulary = self.vocabulary
@@ -204,6 +205,10 @@ class ClaimExtractor:
             [d.noun for d in drafts],
             [bool(d.number.percent) or d.unit in ("percent", "percentage_point") for d in drafts],
         )
+        metrics = [
+            context.topics.carry(m, s_start + p.right[0], sentence[slice(*p.left)], sentence[slice(*p.right)], sentence, bool(topics))
+            for m, p in zip(metrics, phrases)
+        ]
         for index, draft in enumerate(drafts):
             number = draft.number
             how: list[tuple[str, str]] = []
@@ -238,7 +243,7 @@ class ClaimExtractor:
             if draft.range_high is not None:
                 low, high = float(number.value), float(draft.range_high.value)
                 hard, soft, value_how = Interval(min(low, high), max(low, high)), None, "'between X and Y': both ends included"
-                qualifier, q_start = None, _between_start(sentence, number.start)
+                qualifier, q_start = None, between_start(sentence, number.start)
             else:
                 hard, soft, value_how = qualified_intervals(number, qualifier, measured, rounding, vocabulary.tolerance, vocabulary.precision)
             if rounding_how:
@@ -256,7 +261,7 @@ class ClaimExtractor:
             # The sentence's frame never includes what another figure is compared with.
             tiers[-1] = [m for m in tiers[-1] if not is_comparison_base(sentence, m)]
             period, period_how, claim_source, period_decision = decide_period(
-                sentence, breaks, number.start, draft.end - s_start, kind, period_mentions, tiers, anchor, anchor_how, source, context
+                sentence, breaks, number.start, draft.end - s_start, kind, period_mentions, tiers, anchor, anchor_how, source, context.period
             )
             if period_decision.basis != "stated" and index:
                 # Not from its own sentence: the figure before it in the sentence may say more.
@@ -267,7 +272,7 @@ class ClaimExtractor:
             base_period = base_period_of(sentence, number.end, kind, period, period_mentions, anchor)
             how.append(("metric", metric_decision.how))
             next_start = drafts[index + 1].number.start if index + 1 < len(drafts) else None
-            scope, scope_decision, scope_how = decide_scope(vocabulary, scopes.stated(number.start, draft.end - s_start, next_start), article)
+            scope, scope_decision, scope_how = decide_scope(vocabulary, scopes.stated(number.start, draft.end - s_start, next_start), article, context.places.at(draft.start, sentence, phrases[index]))
             how.append(("scope", scope_how))
             if claim_source is not None:
                 how.append(("source", source[1]))
@@ -277,7 +282,7 @@ class ClaimExtractor:
             claim_text = article.text[start:end]
             line, column = article.line_col(start)
             claim = Claim(
-                id=_claim_id(article.id, flat, claim_text, seen_ids),
+                id=claim_id(article.id, flat, claim_text, seen_ids),
                 article=article.id,
                 text=claim_text,
                 start=start,
@@ -347,7 +352,7 @@ class ClaimExtractor:
         from factcheck.units import base_unit
 
         base, factor = base_unit(self.vocabulary.units, unit)
-        return base, _scale(hard, factor), _scale(soft, factor) if soft else None, f"{unit} converted to {base} (x{factor:g}, pint)"
+        return base, scaled(hard, factor), scaled(soft, factor) if soft else None, f"{unit} converted to {base} (x{factor:g}, pint)"
 
     def _source_for(
         self, sources: list[SourceMention], starts: list[int], s_start: int, s_end: int, article: Article
@@ -363,37 +368,3 @@ class ClaimExtractor:
             if item is None or item.start <= mention.start:
                 return mention, f"'{mention.text}' in an earlier sentence -> {mention.name} (the article keeps citing it)", False
         return None, "", False
-
-
-def _range(first: _Draft, second: _Draft) -> _Draft:
-    """Merge "between X and Y" into one draft; "between 2 and 3 million" shares the scale."""
-    low, high = first.number, second.number
-    if low.scale is None and high.scale is not None:
-        low = replace(low, value=low.value * SCALES[high.scale], step=low.step * SCALES[high.scale], scale=high.scale)
-    unit = second.unit or first.unit
-    return _Draft(low, first.start, second.end, unit, second.unit_how if second.unit else first.unit_how, second.noun, range_high=high)
-
-
-def _between_start(sentence: str, start: int) -> int:
-    return sentence.lower().rfind("between", 0, start)
-
-
-def _scale(interval: Interval, factor: float) -> Interval:
-    return Interval(
-        interval.low * factor if interval.low is not None else None,
-        interval.high * factor if interval.high is not None else None,
-        interval.low_open,
-        interval.high_open,
-    )
-
-
-def _claim_id(article_id: str, flat_sentence: str, text: str, seen: dict[str, int]) -> str:
-    """Stable while the sentence stands: moving a paragraph keeps it, editing the sentence changes it."""
-    base = flat_sentence + "\0" + text
-    occurrence = seen.get(base, 0)
-    seen[base] = occurrence + 1
-    digest = hashlib.sha1(f"{base}\0{occurrence}".encode()).hexdigest()[:10]
-    return f"{article_id}:{digest}"
-
-
-

@@ -2,14 +2,8 @@
 
 Articles state a period once and let it govern what follows: "The ministry published its figures
 for the first quarter of 2021 on Wednesday. Police arrested 18,300 people, down 12.5 %." The
-arrests are for that quarter. Context is read as a hierarchy, nearest level first:
-
-1. an earlier sentence of the same paragraph;
-2. the heading of the figure's section;
-3. the figure's listing item (its title and first paragraph);
-4. the article's lede: the first statement in its first paragraphs (of the item, on a listing page);
-5. the headline: the weakest, since a headline rounds ("in 2023") what the body states
-   ("January to November 2023"); a period carried from it is only a guess.
+arrests are for that quarter. The levels of context, nearest first (paragraph, section heading,
+listing item, lede, headline: a guess), are context_levels.py's.
 
 A statement is a time mention of role "period" that is not the base of a comparison ("from 2022",
 "compared with a year earlier"), nor a day or week in passing ("published on Wednesday"); a
@@ -25,12 +19,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
+from factcheck.extract.context_levels import Carried, ContextLevels, Statements
 from factcheck.extract.period_patterns import DAY_KINDS
 from factcheck.extract.periods import TimeMention, find_time_mentions, resolve_period
 from factcheck.extract.sources import SourceMention
 from factcheck.model import Article, Period
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # What stands before a mention that makes it the base of a comparison, not a statement.
 _COMPARISON_BEFORE = re.compile(
     r"(?:\bfrom|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst|\bover|\bon)\s+(?:the\s+)?(?:same\s+period\s+(?:of|in)\s+)?$",
@@ -57,8 +51,6 @@ _EVENT = re.compile(
     r"opened|unveiled|appointed|elected|took\s+office|retired|born|died|joined|left|moved)\b",
     re.IGNORECASE,
 )
-_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}\s")
-_LEDE_PARAGRAPHS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,29 +63,19 @@ class Statement:
     source: SourceMention | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Governing:
-    """The period that governs a place, where it was stated, and whether it is only a guess."""
-
-    statement: Statement
-    origin: str  # "paragraph", "heading", "listing item", "lede", "headline"
-    place: str  # for people: "an earlier sentence of the paragraph", "the headline 'X'"...
-
-    @property
-    def guessed(self) -> bool:
-        return self.origin == "headline"
+Governing = Carried[Statement]
 
 
 class GoverningPeriods:
-    """The period statements of one article, by paragraph, with the levels above them."""
+    """The period statements of one article, read through its levels of context."""
 
     def __init__(
-        self, article: Article, mentions: list[TimeMention], sources: list[SourceMention], sentence_spans: list[tuple[int, int]]
+        self, article: Article, mentions: list[TimeMention], sources: list[SourceMention], sentence_spans: list[tuple[int, int]],
+        levels: ContextLevels | None = None,
     ) -> None:
         self.article = article
+        self.levels = levels if levels is not None else ContextLevels(article)
         text = article.text
-        self.paragraphs = _paragraphs(text)
-        self._paragraph_starts = [start for start, _ in self.paragraphs]
         sentence_starts = [start for start, _ in sentence_spans]
         statements: list[Statement] = []
         for mention in mentions:
@@ -117,103 +99,16 @@ class GoverningPeriods:
             period, how = source.period()
             if period is not None:
                 statements.append(Statement(source.start, period, how, source))
-        statements.sort(key=lambda s: s.offset)
-        self.statements = statements
-        self._offsets = [s.offset for s in statements]
+        self.statements = Statements([(s.offset, s) for s in statements])
         self._headline = self._headline_statement()
-        # Computed once, not per sentence: an archive page has thousands of paragraphs.
-        self._heading_before: list[int | None] = []
-        last: int | None = None
-        for index, (p_start, p_end) in enumerate(self.paragraphs):
-            self._heading_before.append(last)
-            if _is_heading(text[p_start:p_end]) and not self._is_headline(p_start, p_end):
-                last = index
-        self._ledes: dict[tuple[int, int], Statement | None] = {}
 
     def at(self, offset: int) -> Governing | None:
         """The period governing a sentence that starts at ``offset`` and states none itself."""
-        paragraph = self._paragraph_index(offset)
-        start, _ = self.paragraphs[paragraph]
-        earlier = self._latest(start, offset)
-        if earlier is not None:
-            return Governing(earlier, "paragraph", "an earlier sentence of the paragraph")
-        item = self.article.item_at(offset)
-        floor = item.start if item is not None else 0
-        heading = self._section_heading(paragraph, floor)
-        if heading is not None:
-            stated = self._first(*self.paragraphs[heading])
-            if stated is not None:
-                title = _clip(self.article.text[slice(*self.paragraphs[heading])])
-                return Governing(stated, "heading", f"the section heading '{title}'")
-        if item is not None:
-            stated = self._lede(item.start, item.end)
-            if stated is not None:
-                return Governing(stated, "listing item", f"the listing item '{_clip(item.title or '?')}'")
-            return None  # a listing item's figures never take the page's or another item's period
-        stated = self._lede(0, len(self.article.text))
-        if stated is not None and stated.offset < offset:
-            return Governing(stated, "lede", "the article's lede")
-        if self._headline is not None:
-            return Governing(self._headline, "headline", f"the headline '{_clip(self.article.title or '')}'")
-        return None
+        return self.levels.carried(offset, self.statements, self._headline)
 
     def headline_end(self) -> int:
         """Where the headline ends when the text starts with it (HTML titles, Markdown headings), else 0."""
-        for start, end in self.paragraphs:
-            if self.article.text[start:end].strip():
-                return end if self._is_headline(start, end) else 0
-        return 0
-
-    # -- levels ---------------------------------------------------------------------------------
-
-    def _paragraph_index(self, offset: int) -> int:
-        return max(0, bisect_right(self._paragraph_starts, offset) - 1)
-
-    def _latest(self, start: int, end: int) -> Statement | None:
-        index = bisect_right(self._offsets, end - 1) - 1
-        if index >= 0 and self.statements[index].offset >= start:
-            return self.statements[index]
-        return None
-
-    def _first(self, start: int, end: int) -> Statement | None:
-        index = bisect_right(self._offsets, start - 1)
-        if index < len(self.statements) and self.statements[index].offset < end:
-            return self.statements[index]
-        return None
-
-    def _section_heading(self, paragraph: int, floor: int) -> int | None:
-        index = self._heading_before[paragraph]
-        if index is None or self.paragraphs[index][0] < floor:
-            return None
-        return index
-
-    def _lede(self, start: int, end: int) -> Statement | None:
-        key = (start, end)
-        if key not in self._ledes:
-            self._ledes[key] = self._find_lede(start, end)
-        return self._ledes[key]
-
-    def _find_lede(self, start: int, end: int) -> Statement | None:
-        """The first statement of the first few body paragraphs in [start, end)."""
-        seen = 0
-        for p_start, p_end in self.paragraphs[self._paragraph_index(start) :]:
-            if p_start >= end:
-                break
-            if p_end <= start:
-                continue
-            if self._is_headline(p_start, p_end) or _is_heading(self.article.text[p_start:p_end]):
-                continue
-            stated = self._first(p_start, p_end)
-            if stated is not None:
-                return stated
-            seen += 1
-            if seen >= _LEDE_PARAGRAPHS:
-                return None
-        return None
-
-    def _is_headline(self, start: int, end: int) -> bool:
-        title = self.article.title
-        return bool(title) and " ".join(self.article.text[start:end].split()).strip("# ") == " ".join((title or "").split())
+        return self.levels.headline_end()
 
     def _headline_statement(self) -> Statement | None:
         title = self.article.title
@@ -244,32 +139,6 @@ def _shift(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    # Markdown headings are paragraphs of their own even without a blank line after them.
-    result: list[tuple[int, int]] = []
-    for p_start, p_end in spans:
-        first_line_end = text.find("\n", p_start, p_end)
-        if first_line_end > 0 and _HEADING_LINE.match(text, p_start):
-            result.append((p_start, first_line_end))
-            result.append((first_line_end + 1, p_end))
-        else:
-            result.append((p_start, p_end))
-    return result or [(0, len(text))]
-
-
-def _is_heading(paragraph: str) -> bool:
-    stripped = paragraph.strip()
-    if _HEADING_LINE.match(paragraph):
-        return True
-    return 0 < len(stripped) <= 120 and "\n" not in stripped and stripped[-1] not in ".!?:;\"'”’)"
-
-
 def _containing(spans: list[tuple[int, int]], starts: list[int], offset: int) -> tuple[int, int]:
     index = bisect_right(starts, offset) - 1
     return spans[index] if index >= 0 else (0, offset)
@@ -278,8 +147,3 @@ def _containing(spans: list[tuple[int, int]], starts: list[int], offset: int) ->
 def _without(text: str, start: int, end: int, mention: TimeMention) -> str:
     """The sentence with the mention cut out: its own year is no figure."""
     return text[start : mention.start] + " " + text[mention.end : end]
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    flat = " ".join(text.split()).lstrip("# ")
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -264,6 +264,7 @@ class MetricDecision:
     matched: bool
     how: str
     decision: Decision
+    action: str | None = None  # the action found for a figure with no topic (topic_context.py)
 
 
 def attach_metrics(
@@ -310,7 +311,7 @@ def attach_metrics(
                 how += f" from the words of {noun.carried}"
             origin = f"derived from the words of {noun.carried}" if noun.carried else "derived from the words after the figure"
             decision = Decision("guessed", origin) if noun.match else UNKNOWN
-            decisions.append(MetricDecision(key, False, how + " (add the phrase to a metrics vocabulary file)", decision))
+            decisions.append(MetricDecision(key, False, how + " (add the phrase to a metrics vocabulary file)", decision, action_id))
             continue
         topic_id = topic.match[2]
         entry = vocabulary.topic_entries[topic_id]

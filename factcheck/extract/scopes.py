@@ -10,10 +10,14 @@ in ("4,120 cases in Zhejiang", "31,870 nationwide") and only before the next fig
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from factcheck.casefold import fold
 from factcheck.model import UNKNOWN, Article, Decision
 from factcheck.vocabulary import DEFAULT_SCOPE, Vocabulary
+
+if TYPE_CHECKING:
+    from factcheck.extract.scope_context import PlaceContext
 
 # Where one clause ends and another begins; commas alone do not ("In Zhejiang, police arrested ...").
 _CLAUSE_BREAK = re.compile(r";|:\s|\s[–—]\s|,\s+(?:and|but|while|whereas|against|compared\s+with)\b|\b(?:while|whereas)\b")
@@ -26,6 +30,7 @@ _DATELINE_AFTER = re.compile(r"\s*(?:,\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|say|told\s+(?:reporters|journalists|a\s+press\s+conference)|speaking|spoke|announced|briefing|conference|meeting|forum|session|held)\s+(?:in|at)\s+$"
 )
+_EXCLUDED_BEFORE = re.compile(r"\b(?:outside|beyond|except(?:\s+for)?|excluding|apart\s+from|other\s+than|not\s+counting)\s+(?:of\s+)?(?:the\s+)?$")
 # A phrase before the figure is nearer, in practice, than the same distance after it.
 _BEFORE_PENALTY = 1.5
 
@@ -36,9 +41,9 @@ class ScopeFinder:
     def __init__(self, vocabulary: Vocabulary, folded: str) -> None:
         self.folded = folded
         found = vocabulary.scopes.find(folded) if vocabulary.scope_entries else []
-        self.matches = [m for m in found if not _where_said(folded, m[0], m[1])] if found else found
+        self.matches = [m for m in found if not where_said(folded, m[0], m[1])] if found else found
         if len(self.matches) > 1:
-            self.matches = _without_appositions(self.matches, folded, vocabulary.scope_parents)
+            self.matches = without_appositions(self.matches, folded, vocabulary.scope_parents)
         self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(folded)] if self.matches else []
 
     def stated(self, start: int, end: int, next_start: int | None) -> tuple[str, str] | None:
@@ -73,7 +78,7 @@ class ScopeFinder:
         return phrase.startswith(_ADVERBS) or bool(_LOCATIVE.search(self.folded, max(end, m_start - 20), m_start))
 
 
-def _without_appositions(matches: list[tuple[int, int, str]], folded: str, parents: dict[str, str]) -> list[tuple[int, int, str]]:
+def without_appositions(matches: list[tuple[int, int, str]], folded: str, parents: dict[str, str]) -> list[tuple[int, int, str]]:
     """Drop a place named only to locate the one before it: "Guangdong, China's most populous
     province", "Hangzhou, Zhejiang", "Shenzhen in Guangdong"."""
     kept = [matches[0]]
@@ -94,15 +99,29 @@ def _chain(scope: str, parents: dict[str, str]) -> list[str]:
     return found
 
 
-def _where_said(folded: str, start: int, end: int) -> bool:
-    """A dateline at the head of the sentence, or the place of a speech or a meeting."""
+def where_said(folded: str, start: int, end: int) -> bool:
+    """A dateline at the head of the sentence, the place of a speech or a meeting, or a place
+    named to exclude it ("outside the capital", "excluding London")."""
     if not folded[:start].strip() and _DATELINE_AFTER.match(folded, end):
         return True
-    return _SPEECH_BEFORE.search(folded, max(0, start - 40), start) is not None
+    window = folded[max(0, start - 40) : start]
+    return _SPEECH_BEFORE.search(window) is not None or excluded(folded, start)
 
 
-def decide_scope(vocabulary: Vocabulary, stated: tuple[str, str] | None, article: Article) -> tuple[str | None, Decision, str]:
-    """(scope, how it was decided, why) for a figure whose clause names ``stated`` (or nothing)."""
+def excluded(folded: str, start: int) -> bool:
+    """A place named to leave it out: "outside the capital", "excluding London"."""
+    return _EXCLUDED_BEFORE.search(folded, max(0, start - 40), start) is not None
+
+
+def decide_scope(
+    vocabulary: Vocabulary, stated: tuple[str, str] | None, article: Article, place: PlaceContext | None = None
+) -> tuple[str | None, Decision, str]:
+    """(scope, how it was decided, why) for a figure whose clause names ``stated`` (or nothing),
+    in a sentence that ``place`` governs (scope_context.py).
+
+    Nearest first: the figure's clause; a place carried from the paragraph, section heading or
+    listing item; the article's front matter; a place carried from an earlier paragraph or the
+    headline; the vocabulary's default."""
     if stated is not None and stated[0] == DEFAULT_SCOPE:
         if vocabulary.default_scope is not None:
             scope = vocabulary.default_scope
@@ -110,14 +129,35 @@ def decide_scope(vocabulary: Vocabulary, stated: tuple[str, str] | None, article
         stated = None
     if stated is not None:
         return stated[0], Decision("stated"), f"'{stated[1]}' in the figure's clause -> {stated[0]}"
+    near = place is not None and place.carried.origin not in ("earlier paragraph", "headline")
+    if near and (carried := _carried(vocabulary, place)) is not None:
+        return carried
     if article.scope is not None:
         scope = article_scope(vocabulary, article.scope)
         return scope, Decision("carried", "article"), f"no scope in the figure's clause; the article's 'scope: {article.scope}' -> {scope}"
+    if not near and (carried := _carried(vocabulary, place)) is not None:
+        return carried
     if vocabulary.default_scope is not None:
         return vocabulary.default_scope, Decision("implied", "vocabulary"), (
             f"no scope in the figure's clause or the article; the scopes vocabulary's default '{vocabulary.default_scope}'"
         )
     return None, UNKNOWN, "no scope in the figure's clause, the article or the vocabulary"
+
+
+def _carried(vocabulary: Vocabulary, place: PlaceContext | None) -> tuple[str, Decision, str] | None:
+    if place is None:
+        return None
+    carried = place.carried
+    scope = vocabulary.default_scope if carried.statement.scope == DEFAULT_SCOPE else carried.statement.scope
+    if scope is None:
+        return None
+    how = f"no scope in the figure's clause; '{carried.statement.phrase}' in {carried.place} -> {scope}"
+    if place.certain:
+        return scope, Decision("carried", carried.origin), how
+    if scope == vocabulary.default_scope:
+        # The default again: as certain as the default itself.
+        return scope, Decision("implied", "vocabulary"), how + " (the scopes vocabulary's default)"
+    return scope, Decision("guessed", carried.origin), how + " (a guess: the sentence does not refer back to a place)"
 
 
 def article_scope(vocabulary: Vocabulary, written: str) -> str:
