@@ -225,6 +225,22 @@ def test_unbulleted_listing_items_end_at_their_date_lines(tmp_path: Path) -> Non
     assert article.published is None
 
 
+def test_hard_wrapped_listing_items_keep_their_first_item(tmp_path: Path) -> None:
+    # A wrapped paragraph's first line alone looks like a title and its last like a fragment;
+    # the block of lines is the paragraph, so the first item is not lost to the page's head.
+    text = (
+        "Harbour notes\n\nFerries on time\n\nThe port counted 4,120 ferry crossings in March, up a\nlittle, it said.\n\n"
+        "March 12, 2024\n\nBenches counted\n\nCouncil staff counted 512 benches in the parks of the\ndistrict on Sunday.\n\n"
+        "March 3, 2024\n"
+    )
+    article = read_text(tmp_path, text)
+    assert [(item.title, item.published) for item in article.items] == [
+        ("Ferries on time", date(2024, 3, 12)),
+        ("Benches counted", date(2024, 3, 3)),
+    ]
+    assert not in_furniture(article, "4,120")
+
+
 def test_listing_with_its_own_dateline_at_the_top(tmp_path: Path) -> None:
     text = (
         "Weekly digest\nMay 6, 2024\n\n- Item one\n" + BODY + "\nMay 1, 2024\n"

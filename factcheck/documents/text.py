@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from factcheck.documents.datelines import find_dateline, is_date_line, parse_date
 from factcheck.documents.locations import SourceMap
+from factcheck.documents.publisher import find_publisher
 from factcheck.errors import DocumentError
 from factcheck.extract.numbers import oversized_numbers, oversized_warning
 from factcheck.model import Article, ArticleItem
@@ -176,8 +177,6 @@ _TAIL = re.compile(
 _COPYRIGHT = re.compile(r"\s*(?:copyright\b|©|\(c\)\s*\d{4})|.*\ball rights reserved\b", re.IGNORECASE)
 # Where the name starts and where it ends, found apart: one pattern with the name lazily between
 # runs of "\s*" takes cubic time on a copyright line padded with blanks (minutes for 4 kB).
-_PUBLISHER = re.compile(r"(?:copyright\s*(?:©|\(c\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?", re.IGNORECASE)
-_PUBLISHER_END = re.compile(r"\.(?:\s|$)|all rights reserved", re.IGNORECASE)
 _REGISTRATION = re.compile(r"公网安备|网安备|ICP备|ICP证")
 _SHARE = re.compile(
     r"\s*(?:share|print|save as pdf|back to top|email|tweet)"
@@ -298,22 +297,6 @@ def find_title(lines: list[Line], dateline: tuple[date, int, int] | None) -> str
     return None
 
 
-def find_publisher(lines: list[Line]) -> str | None:
-    """The name in the last copyright line ("Copyright©2024 China Daily." gives "China Daily")."""
-    for line in reversed(lines):
-        if not re.search(r"copyright|©", line.text, re.IGNORECASE):
-            continue
-        match = _PUBLISHER.search(line.text)
-        if match is None or match.end() == len(line.text):
-            continue
-        rest = line.text[match.end() :]
-        end = _PUBLISHER_END.search(rest, 1)  # the name has one character at least
-        name = re.sub(r"^the\s+", "", rest[: end.start() if end else len(rest)].strip(" \t\r\f\v,;:-"))
-        if name and not re.fullmatch(r"all rights reserved\.?", name, re.IGNORECASE):
-            return name
-    return None
-
-
 def find_items(lines: list[Line], end: int) -> tuple[ArticleItem, ...]:
     """The dated entries of a listing page, or () when the text is one article.
 
@@ -337,15 +320,45 @@ def find_items(lines: list[Line], end: int) -> tuple[ArticleItem, ...]:
     return _unbulleted_items(lines, end)
 
 
+def in_paragraphs(lines: list[Line]) -> list[bool]:
+    """Whether each content line belongs to a paragraph. A hard-wrapped paragraph is one block of
+    lines: its first line alone may look like a title, and its last like a fragment
+    ("procuratorate said.")."""
+    flags = [False] * len(lines)
+    block_start = 0
+    for index in range(len(lines) + 1):
+        if index < len(lines) and index > block_start and _continues(lines[index - 1], lines[index]):
+            continue
+        block = lines[block_start:index]
+        if block:
+            joined = Line(block[0].start, block[-1].end, " ".join(line.text.strip() for line in block))
+            paragraph = is_paragraph(joined) if len(block) > 1 else is_paragraph(block[0])
+            for offset in range(len(block)):
+                flags[block_start + offset] = paragraph
+        block_start = index
+    return flags
+
+
+def _continues(line: Line, following: Line) -> bool:
+    """Whether ``following`` wraps on from ``line``: no blank line between them, and it goes on
+    mid-sentence (a lower-case word or digit, or after a comma or hyphen), unlike a paragraph
+    that follows its headline."""
+    if following.start > line.end + 1 or is_date_line(following.text):
+        return False
+    head = following.text.lstrip()[:1]
+    return head.islower() or head.isdigit() or line.text.rstrip().endswith((",", "-", "–"))
+
+
 def _unbulleted_items(lines: list[Line], end: int) -> tuple[ArticleItem, ...]:
     dated: list[int] = []
     paragraph_since = False
+    paragraphs = in_paragraphs(lines)
     for index, line in enumerate(lines):
         if is_date_line(line.text):
             if paragraph_since:
                 dated.append(index)
             paragraph_since = False
-        elif is_paragraph(line):
+        elif paragraphs[index]:
             paragraph_since = True
     if len(dated) < 2:
         return ()
@@ -356,7 +369,7 @@ def _unbulleted_items(lines: list[Line], end: int) -> tuple[ArticleItem, ...]:
             # Item one starts at its first paragraph, or at the headline just above it.
             previous_dates = [i for i in range(date_index) if is_date_line(lines[i].text)]
             lower = previous_dates[-1] + 1 if previous_dates else 0
-            first = next(i for i in range(lower, date_index) if is_paragraph(lines[i]))
+            first = next(i for i in range(lower, date_index) if paragraphs[i])
             if first > lower and is_short(lines[first - 1]):
                 first -= 1
         stop_line = lines[date_index]
