@@ -21,7 +21,7 @@ from factcheck.extract.claim_periods import (
     period_from_neighbour,
 )
 from factcheck.extract.context_levels import ContextLevels
-from factcheck.extract.drafts import Draft, between_start, claim_id, merge_range, scaled
+from factcheck.extract.drafts import Draft, between_start, claim_id, compared_level, merge_range, scaled
 from factcheck.extract.exclusions import in_copyright_line, not_a_claim
 from factcheck.extract.governing import Governing, GoverningPeriods
 from factcheck.extract.intervals import find_qualifier, negate, qualified_intervals
@@ -34,7 +34,7 @@ from factcheck.extract.sentences import split_sentences
 from factcheck.extract.sources import SourceMention, find_sources
 from factcheck.extract.spans import SpanSet, between
 from factcheck.extract.topic_context import GoverningTopics
-from factcheck.extract.unit_context import implied_unit, noun_before, rate_after, rate_before, rate_unit
+from factcheck.extract.unit_context import implied_unit, noun_before, outside, rate_after, rate_before, rate_denominators, rate_unit
 from factcheck.model import UNKNOWN, Article, Claim, Decision, Identity, Interval, Period
 from factcheck.vocabulary import Vocabulary
 
@@ -191,13 +191,14 @@ class ClaimExtractor:
         seen_ids: dict[str, int],
     ) -> list[Claim]:
         vocabulary = self.vocabulary
-        topics = vocabulary.topics.find(folded)
-        actions = vocabulary.actions.find(folded)
+        figures = [(d.number.start, d.number.end, max(d.end - s_start, d.number.end)) for d in drafts]
+        denominators = rate_denominators(folded, figures)
+        topics = outside(vocabulary.topics.find(folded), denominators)
+        actions = outside(vocabulary.actions.find(folded), denominators)
         scopes = ScopeFinder(vocabulary, folded)
         breaks = ClauseBreaks(sentence)  # found once: every figure measures its phrases against them
         flat = " ".join(sentence.split())  # as claims show it, made once per sentence, not per figure
         claims: list[Claim] = []
-        figures = [(d.number.start, d.number.end, max(d.end - s_start, d.number.end)) for d in drafts]
         phrases = own_phrases(sentence, figures, topics + actions)
         mention_spans = [(m.start, m.end) for m in period_mentions]
         metrics = attach_metrics(
@@ -223,7 +224,13 @@ class ClaimExtractor:
             metric, matched = metric_decision.metric, metric_decision.matched
             carry = unit is None and previous is not None and previous.unit is not None and previous.kind in ("count", "money") and not number.percent
             implied = implied_unit(vocabulary, topics, metric, matched, folded, number.end) if unit is None and not number.percent else None
-            if carry and links and previous is not None:
+            level = compared_level(claims, phrases[index].joined) if unit is None and not number.percent else None
+            rate = draft.rate
+            if level is not None and level.unit is not None:
+                # "rose to 1.20 per 100 million miles, from 1.26": the base counts what its level counts.
+                unit, unit_how, unit_decision = level.unit, f"no unit noun; the unit of '{level.text}', the figure it is compared with", Decision("carried", "the figure it is compared with")
+                rate = rate or level.kind == "rate"
+            elif carry and links and previous is not None:
                 # "3,275 people ..., of whom 2,281": the part counts what its whole counts.
                 unit, unit_how, unit_decision = previous.unit, f"no unit noun; part of '{previous.text}' earlier in the sentence", Decision("carried", f"the whole '{previous.text}' it is part of")
             elif implied is not None:
@@ -236,7 +243,7 @@ class ClaimExtractor:
             how.append(("unit", unit_how))
 
             qualifier, phrase, q_start = find_qualifier(sentence, number.start, vocabulary.qualifier_phrases, vocabulary.qualifiers)
-            kind, sign, kind_how = self._kind(sentence, number, q_start, unit, draft.rate)
+            kind, sign, kind_how = self._kind(sentence, number, q_start, unit, rate)
             how.append(("kind", kind_how))
             rounding, rounding_how = self._rounding(source[0])
             measured = kind in ("change", "share", "ratio", "rate")

@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass, replace
 
 from factcheck.extract.numbers import SCALES, NumberMention
-from factcheck.model import Interval
+from factcheck.model import Claim, Interval
 
 
 @dataclass
@@ -54,3 +54,12 @@ def claim_id(article_id: str, flat_sentence: str, text: str, seen: dict[str, int
     seen[base] = occurrence + 1
     digest = hashlib.sha1(f"{base}\0{occurrence}".encode()).hexdigest()[:10]
     return f"{article_id}:{digest}"
+
+
+def compared_level(claims: list[Claim], joined: str) -> Claim | None:
+    """The level a comparison base is compared with: the latest earlier figure of the sentence
+    that is not a change ("5,470 offences, up 5% from 5,190": the 5,470), when the figure is
+    joined to the one before it as a base ("from", "against", "compared with")."""
+    if joined != "base":
+        return None
+    return next((claim for claim in reversed(claims) if claim.kind not in ("change", "share")), None)

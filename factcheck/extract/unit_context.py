@@ -36,10 +36,35 @@ _LEVEL_VERB = re.compile(
     r"|rose|fell|went\s+up|went\s+down|shot\s+up|grew|climbed|dropped|declined|jumped|increased|decreased|was|were|is|are)"
     r"(?:\s+to|\s+by)?(?:\s+(?:about|around|nearly|almost|some|roughly|more\s+than|over|under|fewer\s+than|less\s+than|up\s+to|at\s+least))?\s*"
 )
+# The unit noun sits in a complement of the subject's head: "prosecutions for ... crimes".
+_IN_A_COMPLEMENT = re.compile(r"\b(?P<head>[a-z][\w'-]*)\s+(?:of|for|involving|related\s+to|against)\s+(?:[\w'-]+\s+){0,4}$")
+_COUNT_HEADS = frozenset("number numbers total totals count tally figure figures".split())
 _LEVEL_TAIL = re.compile(
     r"\b(?:numbered|totalled|totaled|totals|total|reached|at|to|hit|topped|exceeded|rose|fell|up|down|grew|climbed|dropped|declined|jumped|increased|decreased|was|were|is|are"
     r"|about|around|nearly|almost|some|roughly|than|over|under|least)\s*$"
 )
+
+
+_PER_WORD = re.compile(r"\b(?:per|for\s+every)\s")
+
+
+def rate_denominators(folded: str, figures: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """The spans of rate denominators in figures' unit phrases (number end to unit end): in
+    "1.26 deaths per 100 million vehicle miles traveled" the miles and the travelling are what the
+    deaths are measured against, never what the figure counts."""
+    spans = []
+    for _, number_end, unit_end in figures:
+        per = _PER_WORD.search(folded, number_end, unit_end)
+        if per is not None:
+            spans.append((per.start(), unit_end))
+    return spans
+
+
+def outside(matches: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The phrase matches that do not overlap any of ``spans``."""
+    if not spans:
+        return matches
+    return [m for m in matches if not any(start < m[1] and m[0] < end for start, end in spans)]
 
 
 def rate_after(folded: str, end: int) -> tuple[str, int] | None:
@@ -77,6 +102,11 @@ def noun_before(aliases: PhraseTable, folded: str, low: int, start: int) -> tupl
     for match in aliases.regex.finditer(folded, window_start, start):
         found = match
     if found is None or _LEVEL_VERB.fullmatch(folded, found.end(), start) is None:
+        return None
+    inside = _IN_A_COMPLEMENT.search(folded, window_start, found.start())
+    if inside is not None and inside.group("head") not in _COUNT_HEADS:
+        # "Prosecutions for assisting network crimes reached 147,000": the crimes are what the
+        # prosecutions are for; the head of the subject ("prosecutions") is what is counted.
         return None
     return aliases.lookup[" ".join(found.group(0).split())], found.start(), found.end()
 
