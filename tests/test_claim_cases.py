@@ -80,3 +80,27 @@ def test_a_topic_or_action_unit_is_the_unit_of_a_bare_figure(tmp_path: Path) -> 
     assert (deaths.unit, deaths.identity.unit.basis, deaths.metric) == ("person", "implied", "road-deaths")
     assert (killed.unit, killed.identity.unit.basis) == ("person", "implied")
     assert (crashes.unit, crashes.identity.unit.basis) == (None, "unknown")
+
+
+def test_a_topic_whose_phrases_name_one_unit_counts_it(tmp_path: Path) -> None:
+    """With no `unit:`, a topic's phrases may name its unit ("knife offences": case); phrases that
+    name two units ("homicide offences", "homicide victims") imply none, and a child topic with
+    no unit noun of its own takes its parent's."""
+    from factcheck.vocabulary import load_vocabulary
+
+    beat = tmp_path / "beat-rules" / "vocabulary"
+    beat.mkdir(parents=True)
+    (beat / "crime.yaml").write_text(
+        "kind: metrics\nactions:\n  - id: logged\n    phrases: [logged]\n"
+        "topics:\n  - id: knife-crime\n    default_action: logged\n    phrases: [knife crime, knife offences, offences involving a knife]\n"
+        "  - id: knife-robbery\n    parent: knife-crime\n    default_action: logged\n    phrases: [knifepoint robbery]\n"
+        "  - id: homicide\n    default_action: logged\n    phrases: [homicide, homicide offences, homicide victims]\n",
+        encoding="utf-8",
+    )
+    vocabulary = load_vocabulary([str(Path(__file__).resolve().parents[1] / "rules"), str(tmp_path / "beat-rules")])
+    [knife] = parse_text("Knife crime rose to 50,510 in the year.", vocabulary, None)
+    [robbery] = parse_text("Knifepoint robbery rose to 20,970 in the year.", vocabulary, None)
+    [homicide] = parse_text("Homicide fell to 570 in the year.", vocabulary, None)
+    assert (knife.unit, knife.identity.unit.basis) == ("case", "implied")
+    assert (robbery.unit, robbery.identity.unit.basis) == ("case", "implied")
+    assert (homicide.unit, homicide.identity.unit.basis) == (None, "unknown")

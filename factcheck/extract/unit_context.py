@@ -133,10 +133,41 @@ def implied_unit(vocabulary: Vocabulary, topics: list[tuple[int, int, str]], met
     action_entry = vocabulary.action_entries.get(action) if action else None
     if action_entry is not None and action_entry.unit is not None:
         return action_entry.unit, f"action '{action}' counts {action_entry.unit}"
-    topic_entry = vocabulary.topic_entries.get(topic)
-    if topic_entry is not None and topic_entry.unit is not None:
-        return topic_entry.unit, f"topic '{topic}' counts {topic_entry.unit}"
+    named = topic_unit(vocabulary, topic)
+    if named is not None:
+        return named
     return None
+
+
+_TOPIC_UNITS: dict[int, tuple[object, dict[str, tuple[str, str] | None]]] = {}
+
+
+def topic_unit(vocabulary: Vocabulary, topic: str) -> tuple[str, str] | None:
+    """(unit, why) a topic counts: its `unit:`; else the one unit its phrases name ("knife
+    offences", "offences involving a knife": case), when they name exactly one; else its parent's."""
+    held = _TOPIC_UNITS.get(id(vocabulary))
+    if held is None or held[0] is not vocabulary:
+        held = (vocabulary, {})
+        _TOPIC_UNITS.clear()  # one vocabulary is in use at a time; keep none alive
+        _TOPIC_UNITS[id(vocabulary)] = held
+    cache = held[1]
+    if topic not in cache:
+        cache[topic] = _topic_unit(vocabulary, topic, set())
+    return cache[topic]
+
+
+def _topic_unit(vocabulary: Vocabulary, topic: str, seen: set[str]) -> tuple[str, str] | None:
+    entry = vocabulary.topic_entries.get(topic)
+    if entry is None or topic in seen:
+        return None
+    seen.add(topic)
+    if entry.unit is not None:
+        return entry.unit, f"topic '{topic}' counts {entry.unit}"
+    named = {vocabulary.unit_aliases.lookup[" ".join(m.group(0).split())] for phrase in entry.phrases for m in vocabulary.unit_aliases.regex.finditer(phrase.lower())}
+    if len(named) == 1:
+        unit = named.pop()
+        return unit, f"topic '{topic}': its phrases count {unit}"
+    return _topic_unit(vocabulary, entry.parent, seen) if entry.parent and not named else None
 
 
 def _end_of(matches: list[tuple[int, int, str]], start: int) -> int:
