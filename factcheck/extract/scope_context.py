@@ -87,6 +87,7 @@ class GoverningScopes:
                 located.extend((m_start, ScopeStatement(scope, text[m_start:m_end])) for m_start, m_end, scope in kept)
         self.statements = Statements(located)
         self.headline = _headline_statement(vocabulary, article.title)
+        self.default = vocabulary.default_scope
 
     def at(self, offset: int, sentence: str, phrase: Phrase) -> PlaceContext | None:
         """The place governing a figure at ``offset`` of the text, in ``sentence``, whose clause
@@ -96,7 +97,25 @@ class GoverningScopes:
         if is_total(sentence[slice(*phrase.left)] + " " + sentence[slice(*phrase.right)]):
             return None
         carried = self.levels.carried(offset, self.statements, self.headline, recent=True)
+        if carried is not None and carried.statement.scope in (DEFAULT_SCOPE, self.default) and _REFERS_BACK.search(sentence):
+            # "In the province, a further 18,400 ...": a word for a part refers to the latest part
+            # named, never to the nation named since.
+            part = self._latest_part(offset)
+            carried = part if part is not None else carried
         return None if carried is None else PlaceContext(carried, self._certain(carried, sentence))
+
+    def _latest_part(self, offset: int) -> Carried[ScopeStatement] | None:
+        item = self.levels.article.item_at(offset)
+        floor = item.start if item is not None else self.levels.headline_end()
+        index = bisect_right(self.statements.offsets, offset - 1) - 1
+        while index >= 0 and self.statements.offsets[index] >= floor:
+            statement = self.statements.items[index]
+            if statement.scope not in (DEFAULT_SCOPE, self.default):
+                return Carried(statement, "earlier paragraph", "the place it refers back to")
+            index -= 1
+        if item is None and self.headline is not None and self.headline.scope not in (DEFAULT_SCOPE, self.default):
+            return Carried(self.headline, "headline", f"the headline '{self.levels.article.title}'")
+        return None
 
     def _certain(self, carried: Carried[ScopeStatement], sentence: str) -> bool:
         """Whether a carried place may support an error (see the module docstring)."""
