@@ -38,6 +38,7 @@ _REFERS_BACK = re.compile(
     r"|(?:in|across)\s+the\s+(?:state|province|city|region|county|force\s+area))\b",
     re.IGNORECASE,
 )
+_POSSESSIVE = re.compile(r"\b(?:its|their)\s+(?:[a-z-]+\s+){0,3}$", re.IGNORECASE)
 # "Office for National Statistics", "National Highway Traffic Safety Administration".
 _CAPITALISED_NEXT = re.compile(r"\s+[A-Z][a-z]")
 
@@ -97,6 +98,13 @@ class GoverningScopes:
         if is_total(sentence[slice(*phrase.left)] + " " + sentence[slice(*phrase.right)]):
             return None
         carried = self.levels.carried(offset, self.statements, self.headline, recent=True)
+        if _POSSESSIVE.search(sentence, max(phrase.left[0], phrase.left[1] - 30), phrase.left[1]):
+            # "Texas fared worse than the country as a whole: its death rate was 13.6": "its" is
+            # the sentence's subject, the first place it names.
+            sentence_start = offset - phrase.left[1]
+            subject = self.statements.first(sentence_start, offset)
+            if subject is not None and subject[1].scope not in (DEFAULT_SCOPE, self.default):
+                return PlaceContext(Carried(subject[1], "paragraph", "the subject of its sentence"), True)
         if carried is not None and carried.statement.scope in (DEFAULT_SCOPE, self.default) and _REFERS_BACK.search(sentence):
             # "In the province, a further 18,400 ...": a word for a part refers to the latest part
             # named, never to the nation named since.
