@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from factcheck.extract.governing import RELATIVE_TO_REFERENCE, Governing, shifted_years
 from factcheck.extract.metrics import ClauseBreaks, nearest
@@ -31,6 +31,7 @@ def is_comparison_base(sentence: str, mention: TimeMention) -> bool:
         return False
     return bool(_BASE_BEFORE.search(sentence, max(0, mention.start - 40), mention.start) or _BASE_OPENING.match(mention.text))
 _YEAR_IN = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTHS_BACK = re.compile(r"\b(month|quarter)\b", re.IGNORECASE)
 _SAME_STRETCH = re.compile(r"the\s+same\s+(?:period|months|stretch|time\s+frame|timeframe)$", re.IGNORECASE)
 
 def decide_period(
@@ -116,6 +117,13 @@ def _relative_to_reference(
         reference, said = context.statement.period, f"the period carried from {context.place}"
     if reference is None:
         return None
+    months = _MONTHS_BACK.search(mention.text)
+    if months:
+        back = 3 if months.group(1).lower() == "quarter" else 1
+        shifted = shifted_months(reference, back)
+        if shifted is None:
+            return None
+        return shifted, f"'{mention.text}' = {shifted}: the {months.group(1).lower()} before {reference}, {said} (relative to the figure it is compared with)"
     year = _YEAR_IN.search(mention.text)
     if year:
         years = int(year.group(0)) - reference.end.year
@@ -131,6 +139,21 @@ def _relative_to_reference(
     else:
         when = f"the same stretch {abs(years)} year(s) {'before' if years < 0 else 'after'}"
     return shifted, f"'{mention.text}' = {shifted}: {when} {reference}, {said} (relative to the figure it is compared with)"
+
+
+def shifted_months(period: Period, months: int) -> Period | None:
+    """A stretch of whole months moved ``months`` back: June 2025 -> May 2025, Q2 -> Q1; None when
+    the stretch is not whole months (its start is not a first of the month)."""
+    if period.start is None or period.start.day != 1 or (period.end + timedelta(days=1)).day != 1:
+        return None
+    start = _month_start(period.start, -months)
+    end = _month_start(period.end, 1 - months) - timedelta(days=1)
+    return Period(start, end)
+
+
+def _month_start(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def headline_restates_body(claims: list[Claim], headline_end: int) -> list[Claim]:

@@ -21,7 +21,7 @@ from factcheck.extract.claim_periods import (
     period_from_neighbour,
 )
 from factcheck.extract.context_levels import ContextLevels
-from factcheck.extract.drafts import Draft, between_start, claim_id, compared_level, merge_range, scaled
+from factcheck.extract.drafts import Draft, between_start, claim_id, compared_level, count_change, merge_range, scaled
 from factcheck.extract.exclusions import in_copyright_line, not_a_claim
 from factcheck.extract.governing import Governing, GoverningPeriods
 from factcheck.extract.intervals import find_qualifier, negate, qualified_intervals
@@ -246,7 +246,8 @@ class ClaimExtractor:
             kind, sign, kind_how = self._kind(sentence, number, q_start, unit, rate)
             how.append(("kind", kind_how))
             rounding, rounding_how = self._rounding(source[0])
-            measured = kind in ("change", "share", "ratio", "rate")
+            # A change in a count ("added 47,000 jobs") rounds like the count, not like a percentage.
+            measured = kind in ("share", "ratio", "rate") or (kind == "change" and unit in ("percent", "percentage_point"))
             if draft.range_high is not None:
                 low, high = float(number.value), float(draft.range_high.value)
                 hard, soft, value_how = Interval(min(low, high), max(low, high)), None, "'between X and Y': both ends included"
@@ -345,6 +346,9 @@ class ClaimExtractor:
             return "ratio", 1, f"'{unit}': a multiple"
         if number.currency or (entry is not None and entry.kind == "money"):
             return "money", 1, "a currency amount"
+        change = count_change(sentence, number.start if q_start is None else q_start)
+        if change is not None:
+            return "change", change[0], f"'{change[1]}' before the number: a change in a count, not a level"
         return "count", 1, "a number of things counted"
 
     def _rounding(self, source: SourceMention | None) -> tuple[str, str | None]:

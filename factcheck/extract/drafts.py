@@ -4,6 +4,7 @@ helpers that shape it."""
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 
 from factcheck.extract.numbers import SCALES, NumberMention
@@ -63,3 +64,25 @@ def compared_level(claims: list[Claim], joined: str) -> Claim | None:
     if joined != "base":
         return None
     return next((claim for claim in reversed(claims) if claim.kind not in ("change", "share")), None)
+
+
+# "rose by 12,000", "employment was down 6,000", "a fall of 8,000", "added 47,000 jobs": a change
+# in a count. "Rose to 12,000" and "up from 5,800" are levels.
+_COUNT_CHANGE = re.compile(
+    r"(?:\b(?:(?P<up_by>rose|risen|rises|increased|increases|grew|grown|grows|jumped|climbed|gained|went\s+up|was\s+up|were\s+up|is\s+up|are\s+up)\s+by"
+    r"|(?P<down_by>fell|fallen|falls|dropped|drops|declined|declines|decreased|decreases|went\s+down|was\s+down|were\s+down|is\s+down|are\s+down)\s+by"
+    r"|(?P<up_was>(?:was|were|is|are)\s+up)|(?P<down_was>(?:was|were|is|are)\s+down)"
+    r"|(?P<up_of>an?\s+(?:increase|rise|gain|jump)\s+of)|(?P<down_of>an?\s+(?:decrease|decline|drop|fall|loss|reduction)\s+of)"
+    r"|(?P<up_verb>added|adds|adding|gained|gains|created|creates|creating)|(?P<down_verb>shed|sheds|shedding|lost|loses|losing|cut|cuts|eliminated)))"
+    r"\s+(?:(?:about|around|some|roughly|nearly|almost|more\s+than|over|just\s+over|just\s+under|an\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def count_change(sentence: str, start: int) -> tuple[int, str] | None:
+    """(sign, the words) when the words just before ``start`` make a count there a change."""
+    match = _COUNT_CHANGE.search(sentence, max(0, start - 40), start)
+    if match is None:
+        return None
+    down = any(match.group(name) for name in ("down_by", "down_was", "down_of", "down_verb"))
+    return (-1 if down else 1), match.group(0).strip()

@@ -34,6 +34,7 @@ _COMPARISON_BEFORE = re.compile(
 RELATIVE_TO_REFERENCE = re.compile(
     r"^(?:(?:in|from|over|on|than|for|during|compared\s+(?:with|to))\s+)?"
     r"(?:(?:a|one)\s+year\s+(?:earlier|before|prior)|the\s+(?:previous|preceding|prior)\s+(?:year|12\s+months|twelve\s+months)"
+    r"|(?:a|one)\s+(?:month|quarter)\s+(?:earlier|before|prior)|the\s+(?:previous|preceding|prior)\s+(?:month|quarter)|the\s+(?:month|quarter)\s+before"
     r"|the\s+year\s+before|the\s+same\s+(?:period|time|months?|quarter|half)\s+.*"
     r"|the\s+(?:prior|previous)[-\s]year\s+period|the\s+year[-\s](?:earlier|ago)\s+period"
     r"|the\s+same\s+(?:period|months|stretch|time\s+frame|timeframe))$",

@@ -154,13 +154,14 @@ def _mention(match: re.Match[str], text: str, start: int, currency: str | None) 
 
 
 def place_value(plain: str) -> Decimal:
-    """The place value of the last non-zero digit: 51000 -> 1000, 2.16 -> 0.01, 1976 -> 1."""
+    """The place value of the last non-zero digit of a whole number (51000 -> 1000, 1976 -> 1),
+    or of the last written decimal: 2.16 -> 0.01, and 6.0 -> 0.1, since a zero written after the
+    point is written to say so ("6.0 per cent" is not "6 per cent")."""
     if "." in plain:
-        whole, fraction = plain.split(".", 1)
-        fraction = fraction.rstrip("0")
+        _, fraction = plain.split(".", 1)
         if fraction:
             return Decimal(1).scaleb(-len(fraction))
-        plain = whole
+        plain = plain.rstrip(".")
     stripped = plain.rstrip("0")
     if not stripped:
         return Decimal(1)
