@@ -197,7 +197,7 @@ def check(
         raise UserError(f"expected check rules (*.yaml) in {', '.join(os.path.join(d, 'checks') for d in rule_dirs)}, found none")
     entries = load_suppressions(suppressions) if suppressions else []
     inputs = gather(paths, claims_dir, vocabulary, extraction)
-    found = sorted([*run_checks(inputs.claims, rules, vocabulary.parents, vocabulary.scope_parents), *inputs.findings], key=Finding.sort_key)
+    found = sorted([*run_checks(inputs.claims, rules, vocabulary.parents, vocabulary.scope_parents, inputs.notes), *inputs.findings], key=Finding.sort_key)
     findings, notes = apply_suppressions(tuple(found), entries, today or date.today())
     inputs.notes.extend(notes)
     refs = {r.id: RuleRef(r.id, r.check, r.rule.severity, r.rule.description, r.path.replace(os.sep, "/")) for r in rules}

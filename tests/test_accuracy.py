@@ -20,13 +20,20 @@ from bench.accuracy import BeatScore, Ratio, score_corpus
 #     error precision 38 % (6/16), conflict recall 33 % (3/9), not-conflict errors 2 of 23
 #   road-deaths (16): value 98 %, unit 75 %, kind 85 %, period 91 %, metric 66 %, scope 79 %,
 #     error precision 29 % (10/34), conflict recall 56 % (5/9), not-conflict errors 3 of 23
+# Then (branch checks-2) parts are compared with the consensus of their whole, growth with the
+# agreed level, and a finding two rules make is counted once: error precision spp 75 % (3/4),
+# uk-crime 43 % (3/7), road-deaths 50 % (3/6). road-deaths conflict recall fell to 33 % (3/9): the
+# two conflicts lost (4,510 against 4,150 for Texas, 4,150 against 4,060 for California) were
+# "found" only by part-exceeds-whole findings that put a state's figure above other states'
+# figures misread into the national whole; agree should find them once the states' scopes are carried
+# from their section headings.
 FLOORS: dict[str, dict[str, float]] = {
     "spp": {"found": 0.95, "value": 0.74, "unit": 0.90, "kind": 0.95, "period": 0.94, "metric": 0.84,
-            "scope": 0.88, "error_precision": 0.40, "conflict_recall": 0.45},
+            "scope": 0.88, "error_precision": 0.70, "conflict_recall": 0.45},
     "uk-crime": {"found": 0.95, "value": 0.89, "unit": 0.49, "kind": 0.80, "period": 0.86, "metric": 0.55,
-                 "scope": 0.80, "error_precision": 0.30, "conflict_recall": 0.30},
+                 "scope": 0.80, "error_precision": 0.40, "conflict_recall": 0.30},
     "road-deaths": {"found": 0.95, "value": 0.94, "unit": 0.70, "kind": 0.80, "period": 0.87, "metric": 0.62,
-                    "scope": 0.75, "error_precision": 0.25, "conflict_recall": 0.50},
+                    "scope": 0.75, "error_precision": 0.45, "conflict_recall": 0.30},
 }
 MOST: dict[str, dict[str, int]] = {
     "spp": {"not_conflict_errors": 2, "false_claims": 1},

@@ -34,6 +34,42 @@ class Agreement:
     tied: bool = False  # another value, outside the consensus, has the same support
 
 
+@dataclass(frozen=True, slots=True)
+class Agreed:
+    """What the claims of one fact agree on, for a check that compares it with another fact.
+
+    A part is compared with the value its whole's claims agree on, a change's level and the level
+    it implies with the agreed level of their facts, not with any claim of them: a stray figure
+    misread into a fact ("35 states" read as 35 deaths) must not decide a verdict about it. When
+    no value has the most support (``disputed``), there is no agreed value; the agree check
+    reports that disagreement, and a check comparing with the fact may make a finding only where
+    it holds against every claim of the fact.
+    """
+
+    claims: tuple[Claim, ...]  # every claim of the fact
+    agreement: Agreement  # of their hard intervals
+
+    @classmethod
+    def of(cls, claims: Sequence[Claim]) -> Agreed:
+        return cls(tuple(claims), agreement([claim.value for claim in claims]))
+
+    @property
+    def disputed(self) -> bool:
+        return self.agreement.tied
+
+    @property
+    def consensus(self) -> Interval:
+        return self.agreement.consensus
+
+    @property
+    def supporting(self) -> tuple[Claim, ...]:
+        """The claims that allow the consensus (all of them when they all agree)."""
+        if not self.agreement.outliers:
+            return self.claims
+        left = set(self.agreement.outliers)
+        return tuple(claim for index, claim in enumerate(self.claims) if index not in left)
+
+
 def common(intervals: Iterable[Interval]) -> Interval:
     """The intersection of the intervals (unbounded for none; empty when they share no point)."""
     if not isinstance(intervals, (list, tuple)):
@@ -139,20 +175,22 @@ def make_finding(
     severity: str | None = None,
     fact: str | None = None,
     whole: FactKey | None = None,
+    rests_on: Iterable[Claim] = (),
     certain_without: bool = False,
     **extra: Any,
 ) -> Finding:
     """A finding of ``rule`` about ``key``, its message from the rule's template or ``default``.
 
-    An error needs every identity field of every claim certain: one that rests on a guess is a
-    warning, and its message says which field of which claim was guessed. ``certain_without``:
-    the check found the same fault among the certain claims alone, so the guessed ones do not
-    carry it.
+    An error needs every identity field of every claim it rests on certain: the claims it lists,
+    and ``rests_on``, those it does not list but depends on (the rest of a much restated level,
+    the level a period was taken from). One that rests on a guess is a warning, and its message
+    says which field of which claim was guessed. ``certain_without``: the check found the same
+    fault among the certain claims alone, so the guessed ones do not carry it.
     """
     lazy = fields if callable(fields) else (lambda: fields)
     message = render(rule.rule.message, default, lazy)
     severity = severity or rule.rule.severity
-    guesses = [] if certain_without else guessed_fields(claims)
+    guesses = [] if certain_without else guessed_fields(by_position([*claims, *rests_on]) if rests_on else claims)
     if guesses and severity == "error":
         severity = "warning"
         message += f" (a warning, not an error: {describe_guesses(guesses)})"

@@ -9,12 +9,19 @@ when that is linked too ("from 72,000 in 2022 to 90,000 in 2023"), or the change
 period when the extractor recorded one; other periods derive nothing.
 
 A change the extractor linked to no level of its sentence ("Prosecutions ... rose 53.9 percent
-in 2023.") takes the levels of its fact, the same metric, scope and period, wherever they are
-stated: those of its own article when it has some, else those of every article. Levels in one
-unit are taken together (their consensus), and the derived claim links to, and its derivation
-names, every level it used.
+in 2023.") takes the agreed level of its fact, the same metric, scope and period, wherever it is
+stated: the claims of the fact that allow its consensus (``consensus.Agreed``), those of its own
+article when it has some, else those of every article. A stray figure misread into the fact
+("35 states" as 35 deaths) is never a level; when the fact's claims have no consensus (two values
+equally supported), nothing is derived, and the agree check reports the disagreement. A level the
+change is linked to is the sentence's own and is used, unless it leaves a consensus the other
+claims of its fact agree on: then the level is what is wrong, which the agree check reports, and
+nothing is derived. The derived claim links to, and its derivation names, every level it used.
 The implied claim joins its fact group (with its provenance in ``links`` and ``how``), and when it
-misses the consensus of the claims stated for that fact, the finding shows the arithmetic.
+misses the consensus of the claims stated for that fact, the finding shows the arithmetic. When
+those claims have no consensus, the finding is made only where the implied level misses every
+one of them. The finding rests on the change, the levels and the stated claims that allow the
+consensus (every stated claim when there is none): an error needs all their identity fields certain.
 
 ``select`` picks the change claims; the levels and the stated claims are taken as they are.
 
@@ -38,9 +45,9 @@ from typing import Literal
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase, is_derived
 from factcheck.checks.consensus import (
-    Agreement,
-    agreement,
+    Agreed,
     by_position,
+    common,
     quote,
     quote_all,
     make_finding,
@@ -82,23 +89,41 @@ def derive(index: ClaimIndex, rule: LoadedRule) -> list[Claim]:
 
 
 class _Levels:
-    """The stated levels of each (metric, scope, period), across the run, made on first use: a
+    """The agreed levels of each (metric, scope, period), across the run, made on first use: a
     change that the extractor linked to no level of its sentence takes the levels of its fact
-    wherever they are stated (its own article's when it has some, else every article's)."""
+    that allow the fact's consensus, wherever they are stated (its own article's when it has
+    some, else every article's)."""
 
     def __init__(self, index: ClaimIndex) -> None:
         self.index = index
-        self._by_fact: dict[tuple[str, str | None, Period], list[Claim]] | None = None
+        self._by_fact: dict[tuple[str, str | None, Period], list[FactKey]] | None = None
+        self._agreed: dict[FactKey, Agreed | None] = {}
+
+    def agreed(self, key: FactKey) -> Agreed | None:
+        """The stated claims of a level's fact and what they agree on; None for no stated claim."""
+        if key not in self._agreed:
+            stated = [c for c in self.index.by_fact.get(key, []) if not is_derived(c)]
+            self._agreed[key] = Agreed.of(stated) if stated else None
+        return self._agreed[key]
+
+    def usable(self, level: Claim) -> bool:
+        """A linked level is used unless the other claims of its fact agree on another value."""
+        agreed = self.agreed(fact_key(level))
+        return agreed is None or agreed.disputed or any(claim.id == level.id for claim in agreed.supporting)
 
     def of(self, change: Claim) -> list[Claim]:
-        if self._by_fact is None:
+        if self._by_fact is None:  # from the keys alone: a fact's consensus is worked out when a change asks
             self._by_fact = {}
-            for key, claims in self.index.by_fact.items():
+            for key in self.index.by_fact:
                 if key.kind in LEVEL_KINDS and key.period is not None:
-                    self._by_fact.setdefault((key.metric, key.scope, key.period), []).extend(c for c in claims if not is_derived(c))
+                    self._by_fact.setdefault((key.metric, key.scope, key.period), []).append(key)
         if change.period is None or change.identity.period.basis == "unknown":
             return []
-        found = self._by_fact.get((change.metric, change.scope, change.period), [])
+        found: list[Claim] = []
+        for key in self._by_fact.get((change.metric, change.scope, change.period), []):
+            agreed = self.agreed(key)
+            if agreed is not None and not agreed.disputed:
+                found.extend(agreed.supporting)
         own = [claim for claim in found if claim.article == change.article]
         return list(by_position(own or found))
 
@@ -114,7 +139,7 @@ def _previous(index: ClaimIndex, levels: _Levels, change: Claim) -> list[Claim]:
     linked = index.by_id.get(level_id) if level_id is not None else None
     start = index.by_id.get(start_id) if start_id is not None else None
     if linked is not None:
-        chosen = [linked] if linked.kind in LEVEL_KINDS and linked.period is not None else []
+        chosen = [linked] if linked.kind in LEVEL_KINDS and linked.period is not None and levels.usable(linked) else []
     else:
         chosen = levels.of(change) if start is None else []
     by_unit: dict[str | None, list[Claim]] = {}
@@ -132,12 +157,12 @@ def _implied(change: Claim, levels: list[Claim], start: Claim | None, suffix: st
     level = levels[0]
     assert level.period is not None
     period, period_how = _previous_period(level.period, start, change.base_period)
-    together = agreement([claim.value for claim in levels]).consensus if len(levels) > 1 else level.value
+    together = common(claim.value for claim in levels) if len(levels) > 1 else level.value  # they all allow one consensus
     value = implied_previous(together, change.value)
     if period is None or value is None:
         return None
     period_decision = start.identity.period if start is not None and start.period is not None and start.period != level.period else level.identity.period
-    named = quote_all(levels) if len(levels) > 1 else f"'{level.text}'"
+    named = quote_shown(levels) if len(levels) > 1 else f"'{level.text}'"
     derivation = f"{named} {show_interval(together)} / (1 + {show_interval(change.value)}%) = {show_interval(value)}"
     return Claim(
         id=f"{change.id}>previous{suffix}",
@@ -224,9 +249,21 @@ def check(index: ClaimIndex, rule: LoadedRule) -> Iterator[Finding]:
             stated = [c for c in index.by_fact.get(key, []) if not is_derived(c) and (c.metric_matched or not selector.matched_only)]
             consensus[key] = _stated(stated) if stated else None
         found = consensus[key]
-        if found is None or derived.value.overlaps(found.agreement.consensus):
+        if found is None or not found.contradicted_by(derived.value):
             continue
-        yield _finding(rule, key, derived, change, levels, found)
+        start = index.by_id.get(dict(change.links).get("change_from", ""))
+        yield _finding(rule, key, derived, change, levels, found, start)
+
+
+# A finding lists this many of the stated claims of its period at most: an archive that states
+# one figure thousands of times would otherwise make every growth finding thousands of claims long.
+STATED_SHOWN = 10
+
+
+def quote_shown(claims: tuple[Claim, ...] | list[Claim]) -> str:
+    """The claims quoted, at most STATED_SHOWN of them, and how many more."""
+    more = len(claims) - STATED_SHOWN
+    return quote_all(claims[:STATED_SHOWN]) + (f" and {more:,} more" if more > 0 else "")
 
 
 @dataclass(frozen=True)
@@ -235,44 +272,47 @@ class _Stated:
     finding: a fact stated many times with many changes leading to it would be quadratic."""
 
     claims: tuple[Claim, ...]  # by position, at most STATED_SHOWN of them
-    agreement: Agreement
-    supporting: str  # the claims that allow the consensus, quoted (at most STATED_SHOWN)
-    supporting_count: int
+    agreed: Agreed
+    rests_on: tuple[Claim, ...]  # the claims a finding against them rests on: those that allow the consensus, or all
+    quoted: str  # those claims, quoted (at most STATED_SHOWN)
 
-
-# A finding lists this many of the stated claims of its period at most: an archive that states
-# one figure thousands of times would otherwise make every growth finding thousands of claims long.
-STATED_SHOWN = 10
+    def contradicted_by(self, implied: Interval) -> bool:
+        """The implied level misses the consensus, or, with none, every stated claim."""
+        if self.agreed.disputed:
+            return not any(implied.overlaps(claim.value) for claim in self.agreed.claims)
+        return not implied.overlaps(self.agreed.consensus)
 
 
 def _stated(stated: list[Claim]) -> _Stated:
-    found = agreement([c.value for c in stated])
-    supporting = by_position(claim for claim in stated if claim.value.overlaps(found.consensus))
-    quoted = quote_all(supporting[:STATED_SHOWN]) + (f" and {len(supporting) - STATED_SHOWN:,} more" if len(supporting) > STATED_SHOWN else "")
+    agreed = Agreed.of(stated)
+    rests_on = by_position(stated if agreed.disputed else agreed.supporting)
     every = by_position(stated)
-    shown = every if len(every) <= STATED_SHOWN else supporting[:STATED_SHOWN]  # then those the message names
-    return _Stated(shown, found, quoted, len(supporting))
+    shown = every if len(every) <= STATED_SHOWN else rests_on[:STATED_SHOWN]  # then those the message names
+    return _Stated(shown, agreed, rests_on, quote_shown(rests_on))
 
 
-def _finding(rule: LoadedRule, key: FactKey, derived: Claim, change: Claim, levels: list[Claim], stated: _Stated) -> Finding:
+def _finding(
+    rule: LoadedRule, key: FactKey, derived: Claim, change: Claim, levels: list[Claim], stated: _Stated, start: Claim | None
+) -> Finding:
     fact = key.describe()
     derivation = dict(derived.how)["derivation"]
-    listed = by_position([change, *levels, *stated.claims])
-    consensus = show_interval(stated.agreement.consensus)
+    listed = by_position([change, *levels[:STATED_SHOWN], *stated.claims])
+    consensus = show_interval(stated.agreed.consensus)
     fields = {
         "fact": fact,
         "change": quote(change),
-        "level": quote_all(levels),
+        "level": quote_shown(levels),
         "implied": show_interval(derived.value),
         "period": describe_period(derived.period),
         "consensus": consensus,
-        "stated": stated.supporting,
+        "stated": stated.quoted,
         "derivation": derivation,
     }
-    default = (
-        f"{fields['change']} and {fields['level']} imply {fields['implied']} for {fields['period']}, "
-        f"but {fields['stated']} {'says' if stated.supporting_count == 1 else 'say'} {consensus}"
-    )
+    if stated.agreed.disputed:
+        but = f"but the claims stated for it disagree among themselves and none allows it: {stated.quoted}"
+    else:
+        but = f"but {stated.quoted} {'says' if len(stated.rests_on) == 1 else 'say'} {consensus}"
+    default = f"{fields['change']} and {fields['level']} imply {fields['implied']} for {fields['period']}, {but}"
     return make_finding(
         rule,
         ID,
@@ -280,12 +320,16 @@ def _finding(rule: LoadedRule, key: FactKey, derived: Claim, change: Claim, leve
         lambda: {**fields, "claims": quote_all(listed)},  # listing every claim only for a template that asks
         key,
         listed,
-        consensus=stated.agreement.consensus,
+        # Every level used, every stated claim the verdict depends on, and the level the period came from.
+        rests_on=(*levels, *stated.rests_on, *([start] if start is not None else [])),
+        consensus=None if stated.agreed.disputed else stated.agreed.consensus,
         outliers=(change.id,),
         derivation=(
             f"change: {quote(change)} = {show_interval(change.value)}% ({describe_period(change.period)})",
-            *(f"level: {quote(level)} = {show_interval(level.value)} ({describe_period(level.period)})" for level in levels),
+            *(f"level: {quote(level)} = {show_interval(level.value)} ({describe_period(level.period)})" for level in levels[:STATED_SHOWN]),
+            *([f"and {len(levels) - STATED_SHOWN:,} more levels that allow the same value"] if len(levels) > STATED_SHOWN else []),
             f"implied for {fields['period']}: {derivation}",
-            f"stated for {fields['period']}: {fields['stated']} = {fields['consensus']}",
+            f"stated for {fields['period']}: {fields['stated']}"
+            + (" (no consensus: the implied level misses every one)" if stated.agreed.disputed else f" = {fields['consensus']}"),
         ),
     )

@@ -16,8 +16,18 @@ Three kinds of part are checked, for the additive kinds (counts by default):
 
 Facts are grouped by action, unit and kind; within a group the periods are paired by containment
 from the fact keys alone (a sorted sweep, not every pair), and only a paired part and whole are
-compared, by their extremes: the highest lower bound of the part against the lowest upper bound
-of the whole. The cost grows with the claims, not their pairs.
+compared. The cost grows with the claims, not their pairs.
+
+A part is compared with the value its whole's claims agree on (``consensus.Agreed``), never with
+whichever of them is lowest: where the whole "traffic deaths in 2023" holds 40,990 five times and
+a stray 35 misread from "35 states", 7,320 pedestrians are within it. Each claim of the part is
+compared on its own, so a part's outlier is not hidden by the other claims of the part, and the
+finding names the part claims that exceed and the whole claims it rests on (those that allow the
+consensus). When the whole's claims have no consensus (two values equally supported: 40,990 in
+one article, 4,099 in another), a part is an error only where it exceeds every claim of the
+whole, which is certain whichever of them is right; otherwise there is no finding, since the
+agree check already reports the disagreement inside the whole. An "of whom" part is compared with
+the one claim it is linked to.
 
 Fails: "From January to November 2023, 125,000 people were prosecuted for undermining the market
 economic order." and "In 2023, 121,000 people were prosecuted for undermining the market economic
@@ -42,10 +52,10 @@ from typing import Literal
 from pydantic import Field
 
 from factcheck.checks.base import ClaimIndex, LoadedRule, RuleBase
-from factcheck.checks.consensus import by_position, exceeds, quote_all, make_finding, written_period
+from factcheck.checks.consensus import Agreed, by_position, exceeds, quote_all, make_finding, show_interval, written_period
 from factcheck.fact_key import FactKey, describe_period, fact_key, unknown_identity
 from factcheck.findings import Finding
-from factcheck.model import Claim, Period
+from factcheck.model import Claim, Interval, Period
 
 ID = "part_within_whole"
 # The placeholders a rule's `message` template may use (the loader rejects any other).
@@ -70,7 +80,9 @@ class Rule(RuleBase):
 
 @dataclass(frozen=True)
 class Extremes:
-    """The claims of one fact (a topic and period), with the highest lower and the lowest upper bound."""
+    """The claims of one fact (a topic and period), with the highest lower and the lowest upper
+    bound: a part whose highest lower bound is not above its whole's lowest upper bound exceeds
+    it by no reading, which settles most pairs without working out the whole's consensus."""
 
     claims: list[Claim]
     highest_low: Claim | None
@@ -83,6 +95,46 @@ class Extremes:
         highest_low = max(lows, key=lambda c: (c.value.low, c.value.low_open)) if lows else None
         lowest_high = min(highs, key=lambda c: (c.value.high, not c.value.high_open)) if highs else None
         return cls(claims, highest_low, lowest_high)
+
+    def may_exceed(self, whole: Extremes) -> bool:
+        top, bottom = self.highest_low, whole.lowest_high
+        return top is not None and bottom is not None and exceeds(top.value, bottom.value)
+
+
+@dataclass(frozen=True)
+class Whole:
+    """The value no part of a whole may exceed, and the claims of the whole that say so.
+
+    With a consensus, the consensus, resting on the claims that allow it; without one (the
+    whole's claims disputed), the highest upper bound of its claims, resting on all of them.
+    """
+
+    limit: Interval
+    rests_on: tuple[Claim, ...]
+    agreed: Agreed
+
+    @classmethod
+    def of(cls, claims: list[Claim]) -> Whole:
+        agreed = Agreed.of(claims)
+        if not agreed.disputed:
+            return cls(agreed.consensus, by_position(agreed.supporting), agreed)
+        highs = [claim.value for claim in claims]
+        if any(value.high is None for value in highs):
+            return cls(Interval(None, None), by_position(claims), agreed)
+        top = max(highs, key=lambda value: (value.high, not value.high_open))
+        return cls(Interval(None, top.high, True, top.high_open), by_position(claims), agreed)
+
+    def exceeded_by(self, claims: list[Claim]) -> list[Claim]:
+        return [claim for claim in claims if exceeds(claim.value, self.limit)]
+
+    def note(self) -> str:
+        """What the message says of a whole whose claims disagree; nothing when they agree."""
+        agreement = self.agreed.agreement
+        if self.agreed.disputed:
+            return " (the whole's claims disagree, and the part is above every one of them)"
+        if agreement.outliers:
+            return f" ({agreement.support} of {len(self.agreed.claims)} claims of the whole allow {show_interval(agreement.consensus)})"
+        return ""
 
 
 class Wholes:
@@ -175,17 +227,18 @@ def _scopes(
         for whole_scope in _ancestors(scope, scope_parents):
             if whole_scope not in scopes:
                 continue
-            part, whole = Extremes.of(scopes[scope]), Extremes.of(scopes[whole_scope])
-            top, bottom = part.highest_low, whole.lowest_high
-            if top is None or bottom is None or not exceeds(top.value, bottom.value):
+            if not Extremes.of(scopes[scope]).may_exceed(Extremes.of(scopes[whole_scope])):
                 continue
-            parts = [c for c in part.claims if exceeds(c.value, bottom.value)]
-            wholes = [c for c in whole.claims if exceeds(top.value, c.value)]
+            whole = Whole.of(scopes[whole_scope])
+            parts = whole.exceeded_by(scopes[scope])
+            if not parts:
+                continue
+            wholes = list(whole.rests_on)
             metric = parts[0].metric
             fact = f"{metric}, {unit or 'no unit'}, {describe_period(period)}, {scope} within {whole_scope}" + ("" if kind == "count" else f", {kind}")
             default = (
                 f"{quote_all(by_position(parts))} ({scope}) cannot be more than "
-                f"{quote_all(by_position(wholes))} ({whole_scope}), which includes it"
+                f"{quote_all(by_position(wholes))} ({whole_scope}), which includes it{whole.note()}"
             )
             yield _finding(rule, fact, parts, wholes, "scope", default)
 
@@ -209,11 +262,17 @@ def _periods_and_categories(
     """
     wholes: dict[str, Wholes] = {}
     extremes: dict[tuple[str, Period], Extremes] = {}
+    agreed: dict[tuple[str, Period], Whole] = {}
 
     def extremes_of(topic: str, period: Period) -> Extremes:
         if (topic, period) not in extremes:
             extremes[(topic, period)] = Extremes.of(topics[topic][period])
         return extremes[(topic, period)]
+
+    def whole_of(topic: str, period: Period) -> Whole:
+        if (topic, period) not in agreed:
+            agreed[(topic, period)] = Whole.of(topics[topic][period])
+        return agreed[(topic, period)]
 
     for topic in sorted(topics):
         chain = [topic] + [t for t in _ancestors(topic, parents) if t in topics]
@@ -222,13 +281,12 @@ def _periods_and_categories(
                 wholes[whole_topic] = Wholes(topics[whole_topic])
             for period in sorted(topics[topic], key=_period_key):
                 for whole_period in wholes[whole_topic].containing(period, strict=whole_topic == topic):
-                    part, whole = extremes_of(topic, period), extremes_of(whole_topic, whole_period)
-                    top, bottom = part.highest_low, whole.lowest_high
-                    if top is None or bottom is None or not exceeds(top.value, bottom.value):
+                    if not extremes_of(topic, period).may_exceed(extremes_of(whole_topic, whole_period)):
                         continue
-                    parts = [c for c in part.claims if exceeds(c.value, bottom.value)]
-                    over = [c for c in whole.claims if exceeds(top.value, c.value)]
-                    yield _category_finding(rule, unit, kind, topic, whole_topic, period, whole_period, parts, over)
+                    whole = whole_of(whole_topic, whole_period)
+                    parts = whole.exceeded_by(topics[topic][period])
+                    if parts:
+                        yield _category_finding(rule, unit, kind, topic, whole_topic, period, whole_period, parts, whole)
 
 
 def _category_finding(
@@ -240,8 +298,9 @@ def _category_finding(
     period: Period,
     whole_period: Period,
     parts: list[Claim],
-    wholes: list[Claim],
+    whole: Whole,
 ) -> Finding:
+    wholes = list(whole.rests_on)
     metric = parts[0].metric
     whole_metric = wholes[0].metric
     relation = "sub-period" if topic == whole_topic else "category"
@@ -255,6 +314,7 @@ def _category_finding(
             f"{quote_all(by_position(parts))} ({metric}, {part_when}) cannot be more than "
             f"{quote_all(by_position(wholes))} ({whole_metric}, {whole_when}), a broader category"
         )
+    default += whole.note()
     return _finding(rule, fact, parts, wholes, relation, default)
 
 

@@ -51,8 +51,11 @@ def test_two_growth_rules_derive_once(extract: Callable[[list[dict[str, Any]]], 
         {"text": RISE, "date": "2024-03-10", "id": "a"},
         {"text": "In 2022, 40,000 people were prosecuted for infringing citizens' personal information.", "date": "2024-03-12", "id": "b"},
     ])
-    found = run_checks(claims, [make_rule("growth", "g1"), make_rule("growth", "g2", severity="warning")])
-    assert sorted((f.rule, f.severity) for f in found) == [("g1", "error"), ("g2", "warning")]
+    notes: list[str] = []
+    found = run_checks(claims, [make_rule("growth", "g1"), make_rule("growth", "g2", severity="warning")], notes=notes)
+    # Both rules find the one inconsistency: it is reported once, at the higher severity.
+    assert [(f.rule, f.severity) for f in found] == [("g1", "error")]
+    assert notes == ["rules 'g1' and 'g2' (check growth) made the same finding; it is reported once, as g1's"]
 
 
 @pytest.mark.parametrize(
