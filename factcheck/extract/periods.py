@@ -80,7 +80,8 @@ from factcheck.extract.period_context import (
     YEAR_FOLLOWERS,
     YEAR_LIST_RE,
 )
-from factcheck.extract.period_patterns import DAY_KINDS, TIME_RE, TRIGGER_RE, Spec, spec_of, wrap
+from factcheck.extract.period_patterns import DAY_KINDS, TIME_RE, TRIGGER_RE, Spec
+from factcheck.extract.period_specs import spec_of, wrap
 
 __all__ = ["TimeMention", "find_time_mentions", "resolve_period"]
 
