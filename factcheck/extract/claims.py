@@ -22,6 +22,7 @@ from factcheck.extract.claim_periods import (
     period_from_neighbour,
 )
 from factcheck.extract.exclusions import in_copyright_line, not_a_claim
+from factcheck.extract.fiscal_years import fiscal_year_start
 from factcheck.extract.governing import Governing, GoverningPeriods
 from factcheck.extract.intervals import find_qualifier, negate, qualified_intervals
 from factcheck.extract.metrics import ClauseBreaks, attach_metrics, noun_after, own_mentions, own_phrases
@@ -83,7 +84,7 @@ class ClaimExtractor:
     def extract(self, article: Article) -> list[Claim]:
         text = article.text
         folded = fold(text)
-        times = find_time_mentions(text)
+        times = find_time_mentions(text, fiscal_year_start(self.vocabulary, article))
         time_starts = [m.start for m in times]
         sources = find_sources(text, folded, self.vocabulary)
         source_starts = [m.start for m in sources]

@@ -29,7 +29,9 @@ class Spec:
 
     ``kind`` decides which fields count: ``a``/``b`` are month, day, quarter, count or weekday
     numbers; ``year`` an explicit year; ``rel`` a year relative to the anchor's (-1 = last year);
-    ``inner`` the expressions a range or a since/as-of/end-of wrapper is built from.
+    ``inner`` the expressions a range or a since/as-of/end-of wrapper is built from. For
+    ``splityear`` ("2023/24", year = its first year) and ``fiscalyear`` ("FY2024", year = the year
+    it ends in), ``a`` is the month the financial year starts in (0: not configured).
     """
 
     kind: str
@@ -119,6 +121,15 @@ def _day_month(p: str) -> str:
     return rf"(?:{_g(p + '_m', _M)}\s+{_g(p + '_d', _D)}|(?i:the\s+)?{_g(p + '_d2', _D)}\s+(?i:of\s+)?{_g(p + '_m2', _M)})"
 
 
+_TWO_DIGITS = r"\d\d"
+
+
+def _split_year(p: str) -> str:
+    """A year, or a split year ("2023/24", "2023-24", "2023–2024"); groups p_y, p_short, p_long."""
+    long, short = _g(p + "_long", r"(?:19|20)\d\d"), _g(p + "_short", r"\d\d")
+    return rf"{_g(p + '_y', _Y)}(?:\s*[-–/]\s*(?:{long}|{short})(?![\w/-]))?"
+
+
 # Prepositions. "strong" ones may introduce a bare year or month ("in 2023", "since March");
 # weak ones only longer forms ("on Sunday", "over the past five years"). "the end of" and
 # "end-" are prepositions here too: they turn whatever follows into its last day.
@@ -143,6 +154,14 @@ _BRANCHES = [
         rf"|{_g('yt_n', '(?:twelve|nine|six|three|12|9|6|3)')}\s+months)\s+(?i:to|ending|ended|up\s+to|through)\s+"
         rf"(?i:the\s+end\s+of\s+)?{_g('yt_m', _M_FULL)}(?:,?\s+{_g('yt_y', _Y)})?(?![\w-])",
     ),
+    # Financial years: "FY2024", "FY24", "fiscal 2024", "financial year 2023/24", "the 2023-24
+    # financial year"; a split year named as a season, school or tax year is not the financial one.
+    (
+        "k_fiscal",
+        rf"(?i:the\s+)?(?:FY\s?(?:{_split_year('fp')}|{_g('fp_yy', _TWO_DIGITS)}(?![\w/-]))"
+        rf"|(?i:fiscal(?:\s+year)?|financial\s+year)\s+{_split_year('fw')}"
+        rf"|{_split_year('fs')}\s+(?i:(?P<fs_fiscal>fiscal|financial)\s+year|(?P<fs_other>(?:tax|school|academic)\s+year|season))(?![\w-]))",
+    ),
     (
         "k_dayrange",
         rf"{_WD_PREFIX}{_day_month('dr1')}(?:,?\s+{_g('dr1_y', _Y)})?{_CONN}{_WD_PREFIX}"
@@ -156,7 +175,13 @@ _BRANCHES = [
         rf"(?!\s*(?:3[01]|[12]\d|0?[1-9])(?!\d))(?:,?\s+(?i:of\s+)?{_g('mr2_y', _Y)})?",
     ),
     # "2018-19" and "2018/19" shorten the second year; the slash form only with two digits.
-    ("k_yearrange", rf"{_g('yr1_y', _Y)}(?:{_CONN}{_g('yr2_y', _Y)}|\s*[-–/]\s*(?P<yr2_short>\d\d)(?![\w/-]))"),
+    # "2018-19", "2018/19" and "2018/2019" may be split years (one financial year from 2018 into
+    # 2019: period_specs decides); "2018-2019" and "2018 to 2019" are two calendar years.
+    (
+        "k_yearrange",
+        rf"{_g('yr1_y', _Y)}(?:{_CONN}{_g('yr2_y', _Y)}|\s*/\s*(?P<yr2_slash>(?:19|20)\d\d)(?![\w/-])"
+        r"|\s*[-–/]\s*(?P<yr2_short>\d\d)(?![\w/-]))",
+    ),
     ("k_md", rf"{_WD_PREFIX}{_day_month('md')}"),
     ("k_monthyear", rf"{_g('my_m', _M)},?\s+(?i:of\s+)?{_g('my_y', _Y)}"),
     (
@@ -203,7 +228,7 @@ _BRANCHES = [
     ),
     # Only full weekday names stand alone: "Sun" and "Sat" are too often something else.
     ("k_weekday", rf"(?:(?P<wd_last>(?i:last))\s+)?{_g('wd', _WD_FULL)}"),
-    ("k_yearword", rf"(?i:the\s+(?:calendar\s+|fiscal\s+)?year\s+(?:of\s+)?|fiscal\s+(?:year\s+)?){_g('yw_y', _Y)}"),
+    ("k_yearword", rf"(?i:the\s+(?:calendar\s+)?year\s+(?:of\s+)?){_g('yw_y', _Y)}"),
     # A report's own year ("the 2024 work report") labels a document, not a figure's period:
     # which year its figures cover is a vocabulary rule (sources), so this is role "date".
     (
@@ -227,10 +252,10 @@ _YEAR_FIRST = "12"
 _MONTH_FIRST = "JFMASOND"
 _GATES = {
     "k_iso": _YEAR_FIRST, "k_dayrange": "0-9JFMASONDTWtT", "k_date": "0-9JFMASONDTWtT",
-    "k_yearto": "tTyYfFqQ1369nNsS", "k_monthrange": _MONTH_FIRST, "k_yearrange": _YEAR_FIRST, "k_md": "0-9JFMASONDTWtT",
+    "k_yearto": "tTyYfFqQ1369nNsS", "k_fiscal": "tTfF12", "k_monthrange": _MONTH_FIRST, "k_yearrange": _YEAR_FIRST, "k_md": "0-9JFMASONDTWtT",
     "k_monthyear": _MONTH_FIRST, "k_part": "tTfFsSlL1-4", "k_code": "QH12", "k_firstn": "tTfF",
     "k_past": "tTpPlL", "k_vague": "rRtTpPlL", "k_rel": "tTlLaAnNoOyYfFsSeE0-9", "k_weekday": "lLMTWFS",
-    "k_yearword": "tTfF", "k_label": _YEAR_FIRST, "k_possessive": _YEAR_FIRST, "k_year": _YEAR_FIRST,
+    "k_yearword": "tT", "k_label": _YEAR_FIRST, "k_possessive": _YEAR_FIRST, "k_year": _YEAR_FIRST,
     "k_month": _MONTH_FIRST,
 }  # fmt: skip
 # Days and counts have at most two digits: those branches need not look at a year at all.
@@ -256,6 +281,6 @@ TIME_RE = re.compile(
 # chain of LEADIN words ("as of the end of the first" half...). TIME_RE is then tried only at
 # the word starts of that chain; ``periods._scan`` tests that this finds what finditer finds.
 TRIGGER_RE = re.compile(
-    rf"\b(?:(?:19|20)\d\d|2100|{MONTH_PATTERN}|{_WD_FULL}|Q[1-4]|H[12]"
+    rf"\b(?:(?:19|20)\d\d|2100|{MONTH_PATTERN}|{_WD_FULL}|Q[1-4]|H[12]|FY(?=\s?\d)"
     r"|(?i:years?|months?|weeks?|quarters?|half|decade|yesterday|recent))"
 )

@@ -83,10 +83,15 @@ def spec_of(m: re.Match[str]) -> Spec | None:
                 return None
             y2 = y1 - y1 % 100 + short
         else:
-            y2 = int(group("yr2_y"))
+            y2 = int(group("yr2_y") or group("yr2_slash"))
         if y2 < y1:
             return None
+        if y2 == y1 + 1 and not group("yr2_y"):
+            # "2023/24", "2023-24": one twelve-month year from 2023 into 2024, never two calendar years.
+            return Spec("splityear", year=y1)
         return Spec("range", inner=(Spec("year", year=y1), Spec("year", year=y2)))
+    if kind == "k_fiscal":
+        return _fiscal_spec(m)
     if kind == "k_yearto":
         year_text = group("yt_y")
         months = 12 if group("yt_year") else 3 if group("yt_quarter") else _int(group("yt_n"))
@@ -131,6 +136,26 @@ def spec_of(m: re.Match[str]) -> Spec | None:
     if kind == "k_month":
         return Spec("month", month_number(group("bm_m")))
     return None  # pragma: no cover - every branch is handled above
+
+
+def _fiscal_spec(m: re.Match[str]) -> Spec:
+    """ "FY2024", "fiscal 2024": the financial year that ends in 2024 (US federal, UK, Australian and
+    Indian usage; a Japanese FY2024 starts in 2024 and is not read so). "FY2023/24": the split
+    year. ``a``, the month the financial year starts in, is set from the scopes vocabulary by
+    ``periods.find_time_mentions``; ``b`` = 1 marks a season, school or tax year, whose months
+    are not the financial year's."""
+    group = m.group
+    if group("fp_yy"):
+        return Spec("fiscalyear", year=2000 + int(group("fp_yy")))
+    p = "fp" if group("fp_y") else "fw" if group("fw_y") else "fs"
+    other = 1 if group("fs_other") else 0
+    first, short, long = int(group(p + "_y")), group(p + "_short"), group(p + "_long")
+    if short is None and long is None:
+        return Spec("vague") if other else Spec("fiscalyear", year=first)
+    second = int(long) if long else first - first % 100 + int(short)
+    if second != first + 1:
+        return Spec("vague")  # "fiscal 2023-25" names no one financial year
+    return Spec("splityear", b=other, year=first)
 
 
 def _rel_spec(m: re.Match[str]) -> Spec:
