@@ -23,6 +23,7 @@ from factcheck.extract.claim_periods import (
 from factcheck.extract.context_levels import ContextLevels
 from factcheck.extract.drafts import Draft, between_start, claim_id, compared_level, count_change, merge_range, scaled
 from factcheck.extract.exclusions import in_copyright_line, not_a_claim
+from factcheck.extract.fiscal_years import fiscal_year_start
 from factcheck.extract.governing import Governing, GoverningPeriods
 from factcheck.extract.intervals import find_qualifier, negate, qualified_intervals
 from factcheck.extract.metrics import ClauseBreaks, attach_metrics, noun_after, own_mentions, own_phrases
@@ -81,7 +82,7 @@ class ClaimExtractor:
     def extract(self, article: Article) -> list[Claim]:
         text = article.text
         folded = fold(text)
-        times = find_time_mentions(text)
+        times = find_time_mentions(text, fiscal_year_start(self.vocabulary, article))
         time_starts = [m.start for m in times]
         sources = find_sources(text, folded, self.vocabulary)
         source_starts = [m.start for m in sources]

@@ -25,7 +25,7 @@ LEADIN_REVERSED_RE = re.compile(
     r"(?:(?:[\s,]+|\s*[-–—]\s*)\.?"
     # At most 12 words: real lead-ins have 8 at most ("as of the end of the first eleven"), and the
     # bound keeps a long run of such words ("the the the ...") from making the scan quadratic.
-    rf"(?:(?i:{_LEADIN_REVERSED}|{_WEEKDAY_NAMES_REVERSED})|(?:ts|dn|dr|ht)?\d{{1,2}})(?![\w'’])){{1,12}}"
+    rf"(?:(?i:{_LEADIN_REVERSED}|{_WEEKDAY_NAMES_REVERSED})|(?:ts|dn|dr|ht)?\d{{1,2}})(?!\w)){{1,12}}"
 )
 WORD_START_RE = re.compile(r"(?<![\w$€£¥#@/])\w")
 # "in 2019 and 2020": the second year of a list, added as its own mention.

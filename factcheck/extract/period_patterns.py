@@ -1,4 +1,4 @@
-"""The time-expression grammar: compiled regexes, and the translation of a match into a Spec.
+"""The time-expression grammar: compiled regexes; ``period_specs`` translates a match into a Spec.
 
 A ``Spec`` says what an expression means independently of any date ("the most recent March",
 "the calendar year before the anchor"); ``periods.resolve_period`` turns it into dates. Keeping
@@ -9,7 +9,8 @@ matches, not the longest, so branches are ordered longest form first (ranges bef
 months they are made of, full dates before day-and-month). For speed it is not run at every
 position: ``periods._scan`` tries it only just before trigger tokens (TRIGGER_RE, LEADIN_*), and
 word lists are prefix tries (``_trie``) with one-character gates per branch, because sre tries
-alternatives one at a time. The roles' context patterns (speech verbs, date labels) are here too.
+alternatives one at a time. The roles' context patterns (speech verbs, date labels) are in
+``period_context``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.calendar import MONTH_PATTERN, WEEKDAY_PATTERN, WEEKDAYS, month_number
+from factcheck.calendar import MONTH_PATTERN, WEEKDAY_PATTERN
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,9 @@ class Spec:
 
     ``kind`` decides which fields count: ``a``/``b`` are month, day, quarter, count or weekday
     numbers; ``year`` an explicit year; ``rel`` a year relative to the anchor's (-1 = last year);
-    ``inner`` the expressions a range or a since/as-of/end-of wrapper is built from.
+    ``inner`` the expressions a range or a since/as-of/end-of wrapper is built from. For
+    ``splityear`` ("2023/24", year = its first year) and ``fiscalyear`` ("FY2024", year = the year
+    it ends in), ``a`` is the month the financial year starts in (0: not configured).
     """
 
     kind: str
@@ -118,6 +121,15 @@ def _day_month(p: str) -> str:
     return rf"(?:{_g(p + '_m', _M)}\s+{_g(p + '_d', _D)}|(?i:the\s+)?{_g(p + '_d2', _D)}\s+(?i:of\s+)?{_g(p + '_m2', _M)})"
 
 
+_TWO_DIGITS = r"\d\d"
+
+
+def _split_year(p: str) -> str:
+    """A year, or a split year ("2023/24", "2023-24", "2023–2024"); groups p_y, p_short, p_long."""
+    long, short = _g(p + "_long", r"(?:19|20)\d\d"), _g(p + "_short", r"\d\d")
+    return rf"{_g(p + '_y', _Y)}(?:\s*[-–/]\s*(?:{long}|{short})(?![\w/-]))?"
+
+
 # Prepositions. "strong" ones may introduce a bare year or month ("in 2023", "since March");
 # weak ones only longer forms ("on Sunday", "over the past five years"). "the end of" and
 # "end-" are prepositions here too: they turn whatever follows into its last day.
@@ -142,6 +154,14 @@ _BRANCHES = [
         rf"|{_g('yt_n', '(?:twelve|nine|six|three|12|9|6|3)')}\s+months)\s+(?i:to|ending|ended|up\s+to|through)\s+"
         rf"(?i:the\s+end\s+of\s+)?{_g('yt_m', _M_FULL)}(?:,?\s+{_g('yt_y', _Y)})?(?![\w-])",
     ),
+    # Financial years: "FY2024", "FY24", "fiscal 2024", "financial year 2023/24", "the 2023-24
+    # financial year"; a split year named as a season, school or tax year is not the financial one.
+    (
+        "k_fiscal",
+        rf"(?i:the\s+)?(?:FY\s?(?:{_split_year('fp')}|{_g('fp_yy', _TWO_DIGITS)}(?![\w/-]))"
+        rf"|(?i:fiscal(?:\s+year)?|financial\s+year)\s+{_split_year('fw')}"
+        rf"|{_split_year('fs')}\s+(?i:(?P<fs_fiscal>fiscal|financial)\s+year|(?P<fs_other>(?:tax|school|academic)\s+year|season))(?![\w-]))",
+    ),
     (
         "k_dayrange",
         rf"{_WD_PREFIX}{_day_month('dr1')}(?:,?\s+{_g('dr1_y', _Y)})?{_CONN}{_WD_PREFIX}"
@@ -155,7 +175,13 @@ _BRANCHES = [
         rf"(?!\s*(?:3[01]|[12]\d|0?[1-9])(?!\d))(?:,?\s+(?i:of\s+)?{_g('mr2_y', _Y)})?",
     ),
     # "2018-19" and "2018/19" shorten the second year; the slash form only with two digits.
-    ("k_yearrange", rf"{_g('yr1_y', _Y)}(?:{_CONN}{_g('yr2_y', _Y)}|\s*[-–/]\s*(?P<yr2_short>\d\d)(?![\w/-]))"),
+    # "2018-19", "2018/19" and "2018/2019" may be split years (one financial year from 2018 into
+    # 2019: period_specs decides); "2018-2019" and "2018 to 2019" are two calendar years.
+    (
+        "k_yearrange",
+        rf"{_g('yr1_y', _Y)}(?:{_CONN}{_g('yr2_y', _Y)}|\s*/\s*(?P<yr2_slash>(?:19|20)\d\d)(?![\w/-])"
+        r"|\s*[-–/]\s*(?P<yr2_short>\d\d)(?![\w/-]))",
+    ),
     ("k_md", rf"{_WD_PREFIX}{_day_month('md')}"),
     ("k_monthyear", rf"{_g('my_m', _M)},?\s+(?i:of\s+)?{_g('my_y', _Y)}"),
     (
@@ -202,7 +228,7 @@ _BRANCHES = [
     ),
     # Only full weekday names stand alone: "Sun" and "Sat" are too often something else.
     ("k_weekday", rf"(?:(?P<wd_last>(?i:last))\s+)?{_g('wd', _WD_FULL)}"),
-    ("k_yearword", rf"(?i:the\s+(?:calendar\s+|fiscal\s+)?year\s+(?:of\s+)?|fiscal\s+(?:year\s+)?){_g('yw_y', _Y)}"),
+    ("k_yearword", rf"(?i:the\s+(?:calendar\s+)?year\s+(?:of\s+)?){_g('yw_y', _Y)}"),
     # A report's own year ("the 2024 work report") labels a document, not a figure's period:
     # which year its figures cover is a vocabulary rule (sources), so this is role "date".
     (
@@ -226,10 +252,10 @@ _YEAR_FIRST = "12"
 _MONTH_FIRST = "JFMASOND"
 _GATES = {
     "k_iso": _YEAR_FIRST, "k_dayrange": "0-9JFMASONDTWtT", "k_date": "0-9JFMASONDTWtT",
-    "k_yearto": "tTyYfFqQ1369nNsS", "k_monthrange": _MONTH_FIRST, "k_yearrange": _YEAR_FIRST, "k_md": "0-9JFMASONDTWtT",
+    "k_yearto": "tTyYfFqQ1369nNsS", "k_fiscal": "tTfF12", "k_monthrange": _MONTH_FIRST, "k_yearrange": _YEAR_FIRST, "k_md": "0-9JFMASONDTWtT",
     "k_monthyear": _MONTH_FIRST, "k_part": "tTfFsSlL1-4", "k_code": "QH12", "k_firstn": "tTfF",
     "k_past": "tTpPlL", "k_vague": "rRtTpPlL", "k_rel": "tTlLaAnNoOyYfFsSeE0-9", "k_weekday": "lLMTWFS",
-    "k_yearword": "tTfF", "k_label": _YEAR_FIRST, "k_possessive": _YEAR_FIRST, "k_year": _YEAR_FIRST,
+    "k_yearword": "tT", "k_label": _YEAR_FIRST, "k_possessive": _YEAR_FIRST, "k_year": _YEAR_FIRST,
     "k_month": _MONTH_FIRST,
 }  # fmt: skip
 # Days and counts have at most two digits: those branches need not look at a year at all.
@@ -255,175 +281,6 @@ TIME_RE = re.compile(
 # chain of LEADIN words ("as of the end of the first" half...). TIME_RE is then tried only at
 # the word starts of that chain; ``periods._scan`` tests that this finds what finditer finds.
 TRIGGER_RE = re.compile(
-    rf"\b(?:(?:19|20)\d\d|2100|{MONTH_PATTERN}|{_WD_FULL}|Q[1-4]|H[12]"
+    rf"\b(?:(?:19|20)\d\d|2100|{MONTH_PATTERN}|{_WD_FULL}|Q[1-4]|H[12]|FY(?=\s?\d)"
     r"|(?i:years?|months?|weeks?|quarters?|half|decade|yesterday|recent))"
 )
-
-
-_MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _int(value: str) -> int:
-    return int(value) if value.isdigit() else _NUMBER_WORDS[value.lower()]
-
-
-def _day(day: str) -> int:
-    return int(day.rstrip("stndrdth"))
-
-
-def _day_spec(m: re.Match[str], p: str, year: str | None) -> Spec | None:
-    if m.group(p + "_m"):
-        month, day = month_number(m.group(p + "_m")), _day(m.group(p + "_d"))
-    else:
-        month, day = month_number(m.group(p + "_m2")), _day(m.group(p + "_d2"))
-    if day > _MONTH_DAYS[month]:
-        return None  # "April 31" is no date; not matching it leaves the number to the extractor
-    return Spec("day", month, day, year=int(year) if year else None)
-
-
-def _yref_fields(m: re.Match[str], p: str) -> tuple[int | None, int | None]:
-    year, rel = m.group(p + "_y"), m.group(p + "_rel")
-    if year:
-        return int(year), None
-    if rel:
-        word = rel.lower().split()[0 if not rel.lower().startswith("the") else 1]
-        return None, {"this": 0, "current": 0, "next": 1, "coming": 1}.get(word, -1)
-    return None, None
-
-
-def spec_of(m: re.Match[str]) -> Spec | None:
-    """The meaning of one TIME_RE match, or None when it turns out not to be a date."""
-    kind = m.lastgroup
-    group = m.group
-    if kind == "k_iso":
-        month, day = int(group("iso_m")), int(group("iso_d"))
-        if not 1 <= month <= 12 or not 1 <= day <= _MONTH_DAYS[month]:
-            return None
-        return Spec("day", month, day, year=int(group("iso_y")))
-    if kind == "k_dayrange":
-        first = _day_spec(m, "dr1", group("dr1_y"))
-        if group("dr2_d3"):
-            month = first.a if first else 1
-            day = _day(group("dr2_d3"))
-            second: Spec | None = Spec("day", month, day, year=int(group("dr2_y")) if group("dr2_y") else None)
-            if day > _MONTH_DAYS[month]:
-                second = None
-        else:
-            second = _day_spec(m, "dr2", group("dr2_y"))
-        return Spec("range", inner=(first, second)) if first and second else None
-    if kind in ("k_date", "k_md"):
-        p = "dt" if kind == "k_date" else "md"
-        return _day_spec(m, p, group("dt_y") if kind == "k_date" else None)
-    if kind == "k_monthrange":
-        y1, y2 = group("mr1_y"), group("mr2_y")
-        return Spec(
-            "range",
-            inner=(
-                Spec("month", month_number(group("mr1_m")), year=int(y1) if y1 else None),
-                Spec("month", month_number(group("mr2_m")), year=int(y2) if y2 else None),
-            ),
-        )
-    if kind == "k_yearrange":
-        y1 = int(group("yr1_y"))
-        if group("yr2_short"):
-            short = int(group("yr2_short"))
-            if short <= y1 % 100:
-                # "2019-05" is no range of years; a year and month would be a guess, so nothing.
-                return None
-            y2 = y1 - y1 % 100 + short
-        else:
-            y2 = int(group("yr2_y"))
-        if y2 < y1:
-            return None
-        return Spec("range", inner=(Spec("year", year=y1), Spec("year", year=y2)))
-    if kind == "k_yearto":
-        year_text = group("yt_y")
-        months = 12 if group("yt_year") else 3 if group("yt_quarter") else _int(group("yt_n"))
-        return Spec("monthsto", month_number(group("yt_m")), months, year=int(year_text) if year_text else None)
-    if kind == "k_monthyear":
-        return Spec("month", month_number(group("my_m")), year=int(group("my_y")))
-    if kind == "k_part":
-        ordinal = group("pt_ord").lower()
-        unit = group("pt_unit").lower()
-        number = _ORDINALS.get(ordinal, 4 if unit == "quarter" else 2)  # "last"/"final"
-        if unit == "half" and number > 2:
-            return None
-        year, rel = _yref_fields(m, "pt")
-        return Spec(unit, number, year=year, rel=rel)
-    if kind == "k_code":
-        if group("cq_q") or group("cq_q2"):
-            year_text = group("cq_y") or group("cq_y2")
-            return Spec("quarter", int(group("cq_q") or group("cq_q2")), year=int(year_text) if year_text else None)
-        return Spec("half", int(group("ch_h") or group("ch_h2")), year=int(group("ch_y") or group("ch_y2")))
-    if kind == "k_firstn":
-        count = _int(group("fn_n")) * (3 if group("fn_unit").lower() == "quarters" else 1)
-        if not 1 <= count <= 12:
-            return None
-        year, rel = _yref_fields(m, "fn")
-        return Spec("firstmonths", count, year=year, rel=rel)
-    if kind == "k_past":
-        if group("pa_decade"):
-            return Spec("past", 10, 12)
-        count = _int(group("pa_n"))
-        if count < 1:
-            return None
-        return Spec("past", count, 12 if group("pa_unit").lower() == "years" else 1)
-    if kind == "k_vague":
-        return Spec("vague")
-    if kind == "k_rel":
-        return _rel_spec(m)
-    if kind == "k_weekday":
-        return Spec("weekday", WEEKDAYS[group("wd").lower()], 1 if group("wd_last") else 0)
-    if kind in ("k_yearword", "k_label", "k_possessive", "k_year"):
-        name = {"k_yearword": "yw_y", "k_label": "lb_y", "k_possessive": "ps_y", "k_year": "by_y"}[kind]
-        return Spec("year", year=int(group(name)))
-    if kind == "k_month":
-        return Spec("month", month_number(group("bm_m")))
-    return None  # pragma: no cover - every branch is handled above
-
-
-def _rel_spec(m: re.Match[str]) -> Spec:
-    group = m.group
-    if group("rel_samep"):
-        return Spec("vague")  # without the figure it is compared with, no period at all
-    if group("rel_samey"):
-        # Without the figure it is compared with, all that is known is the year.
-        return Spec("year", year=int(group("rel_samey")))
-    if group("rel_ybl"):
-        return Spec("yearrel", rel=-2)
-    if group("rel_ym1") or group("rel_same"):
-        return Spec("yearrel", rel=-1)
-    if group("rel_y0"):
-        return Spec("yearrel", rel=0)
-    if group("rel_yp1"):
-        return Spec("yearrel", rel=1)
-    if group("rel_nago"):
-        return Spec("yearrel", rel=-_int(group("rel_nago")))
-    if group("rel_mm1"):
-        return Spec("monthrel", -1)
-    if group("rel_m0"):
-        return Spec("monthrel", 0)
-    if group("rel_wm1"):
-        return Spec("weekrel", -1)
-    if group("rel_w0"):
-        return Spec("weekrel", 0)
-    return Spec("dayrel", -1)  # yesterday
-
-
-def wrap(spec: Spec, prep: str) -> Spec:
-    """Apply what the preposition says: since X, as of X, the end of X."""
-    if not prep:
-        return spec
-    if "end" in prep or "close" in prep:
-        spec = Spec("endof", inner=(spec,))
-    elif "start" in prep or "beginning" in prep:
-        spec = Spec("startof", inner=(spec,))
-    first = prep.split()[0]
-    if first in ("since",) or (first == "from" and spec.kind in ("endof", "startof")):
-        return Spec("since", inner=(spec,))
-    if first in ("as", "by", "until", "till", "through", "up") or (spec.kind == "endof" and first in ("at", "in", "end", "the", "end-")):
-        return Spec("asof", inner=(spec,))
-    if spec.kind == "endof":
-        # "the end of 2023" alone, as a figure's period, is a total at that date.
-        return Spec("asof", inner=(spec,))
-    return spec

@@ -26,6 +26,10 @@ class _Vague(Exception):
     """An expression that names no period at all."""
 
 
+class _Unconfigured(Exception):
+    """A financial year whose months the vocabulary does not give: the message says why."""
+
+
 @dataclass
 class _Resolved:
     """A period, the phrase that names it, how unstated parts were decided, and whether the anchor was used."""
@@ -47,6 +51,8 @@ def resolve_period(mention: TimeMention, anchor: date | None) -> tuple[Period | 
         return None, f"{quoted} is relative and the article has no date to resolve it against"
     except _Vague:
         return None, f"{quoted} is vague: no definite period can be read from it"
+    except _Unconfigured as unknown:
+        return None, f"{quoted} {unknown}"
     except (ValueError, OverflowError):
         return None, f"{quoted} does not resolve to a valid calendar date against {anchor}"
     period = found.period
@@ -117,7 +123,34 @@ def _resolve(spec: Spec, anchor: date | None) -> _Resolved:
         return _Resolved(Period(point, point), f"the {edge} day of {inner.phrase}", inner.notes, inner.anchored)
     if kind == "vague":
         raise _Vague
+    if kind in ("splityear", "fiscalyear"):
+        return _resolve_fiscal(spec)
     return _resolve_relative(spec, _need(anchor))
+
+
+def _resolve_fiscal(spec: Spec) -> _Resolved:
+    """A financial year: twelve months from the configured start month (scopes vocabulary
+    ``fiscal_year_start``); without one its months are unknown, and no period beats a wrong one."""
+    year, month = _known(spec.year), spec.a
+    split = spec.kind == "splityear"
+    if split and spec.b:
+        raise _Unconfigured("is a season, school or tax year: no vocabulary gives its months, so its period is unknown")
+    if not month:
+        raise _Unconfigured(
+            "is a financial year, and the scopes vocabulary gives no fiscal_year_start for the article's scope: "
+            "which twelve months it covers is unknown"
+        )
+    if month == 1:
+        if split:
+            raise _Unconfigured("is a split year, but the scope's financial year is the calendar year (fiscal_year_start: January): its period is unknown")
+        return _Resolved(_year(year), f"the financial year {year}, the calendar year (fiscal_year_start: January)")
+    first = year if split else year - 1
+    end = date(first + 1, month, 1) - timedelta(days=1)
+    name = _calendar.month_name[month]
+    return _Resolved(
+        Period(date(first, month, 1), end),
+        f"the financial year from {name} {first} to {_calendar.month_name[end.month]} {end.year} (fiscal_year_start: {name})",
+    )
 
 
 def _part(spec: Spec, y: int) -> tuple[Period, str, str]:

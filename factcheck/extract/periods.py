@@ -50,6 +50,11 @@ Decisions (each explanation repeats the one it used):
   5%: which figure a mention belongs to is the claim extractor's decision.
 - "in recent years", "the past few years", "the past year" (12 months, or the last calendar
   year?) are periods that resolve to None as vague.
+- Split and financial years ("2023/24", "2023-24", "the 2023/24 financial year", "FY2024",
+  "fiscal 2024"): twelve months from the month ``find_time_mentions`` is given (the scopes
+  vocabulary's ``fiscal_year_start``, see ``fiscal_years``); "FY2024" is the one that ends in 2024.
+  With no month, and for a season, school or tax year, they resolve to None and say why: two
+  calendar years would be a wrong period. "2018-22" and "2018-2019" stay ranges of calendar years.
 - Not dates: "April 31", "2024-02-30" (left to the number extractor), "2019-05" (a year and a
   month or a range? neither is guessed).
 - Anchors at the calendar's edges (date.min, date.max) give None with the reason, never an
@@ -64,7 +69,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factcheck.extract.period_context import (
     DATE_LINE_LABEL_RE,
@@ -80,7 +85,8 @@ from factcheck.extract.period_context import (
     YEAR_FOLLOWERS,
     YEAR_LIST_RE,
 )
-from factcheck.extract.period_patterns import DAY_KINDS, TIME_RE, TRIGGER_RE, Spec, spec_of, wrap
+from factcheck.extract.period_patterns import DAY_KINDS, TIME_RE, TRIGGER_RE, Spec
+from factcheck.extract.period_specs import spec_of, wrap
 
 __all__ = ["TimeMention", "find_time_mentions", "resolve_period"]
 
@@ -138,15 +144,16 @@ def _opens_clause(text: str, start: int, line_start: int) -> bool:
 # -- finding -----------------------------------------------------------------------------------
 
 
-def find_time_mentions(text: str) -> list[TimeMention]:
-    """All date and period expressions in ``text``: sorted by start, non-overlapping, longest wins."""
+def find_time_mentions(text: str, fiscal_start: int = 0) -> list[TimeMention]:
+    """All date and period expressions in ``text``: sorted by start, non-overlapping, longest wins.
+    ``fiscal_start`` is the month financial years ("2023/24", "FY2024") start in; 0: unknown."""
     mentions: list[TimeMention] = []
     last_end = 0
     reversed_text = text[::-1]  # for the leftward matches (lead-ins, date labels)
     for match in _scan(text, reversed_text):
         if match.start() < last_end:
             continue  # inside a year list added below
-        mention = _mention(text, reversed_text, match)
+        mention = _mention(text, reversed_text, match, fiscal_start)
         if mention is None:
             continue
         mentions.append(mention)
@@ -193,10 +200,12 @@ def _scan(text: str, reversed_text: str | None = None, fast: bool = True) -> Ite
             done = max(match.end(), done + 1)
 
 
-def _mention(text: str, reversed_text: str, match: re.Match[str]) -> TimeMention | None:
+def _mention(text: str, reversed_text: str, match: re.Match[str], fiscal_start: int = 0) -> TimeMention | None:
     spec = spec_of(match)
     if spec is None:
         return None
+    if spec.kind in ("splityear", "fiscalyear"):
+        spec = replace(spec, a=fiscal_start)
     prep = " ".join((match.group("prep") or "").split()).lower()
     kind = match.lastgroup
     if kind == "k_year" and prep in ("of", "for", "by", "from"):

@@ -11,6 +11,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from factcheck.calendar import MONTHS, month_number
+
 Phrase = Annotated[str, Field(min_length=1, max_length=200)]
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
 
@@ -194,6 +196,15 @@ class MetricVocabulary(Strict):
     topics: list[Topic] = Field(default_factory=list)
 
 
+# A month written out or abbreviated, in any case ("April", "apr", "SEPT").
+MonthName = Annotated[
+    str,
+    Field(pattern=r"^(?:[Jj][Aa][Nn](?:[Uu][Aa][Rr][Yy])?|[Ff][Ee][Bb](?:[Rr][Uu][Aa][Rr][Yy])?|[Mm][Aa][Rr](?:[Cc][Hh])?|[Aa][Pp][Rr](?:[Ii][Ll])?|[Mm][Aa][Yy]"
+          r"|[Jj][Uu][Nn][Ee]?|[Jj][Uu][Ll][Yy]?|[Aa][Uu][Gg](?:[Uu][Ss][Tt])?|[Ss][Ee][Pp](?:[Tt](?:[Ee][Mm][Bb][Ee][Rr])?)?"
+          r"|[Oo][Cc][Tt](?:[Oo][Bb][Ee][Rr])?|[Nn][Oo][Vv](?:[Ee][Mm][Bb][Ee][Rr])?|[Dd][Ee][Cc](?:[Ee][Mm][Bb][Ee][Rr])?)$"),
+]
+
+
 class Scope(Strict):
     """Where a figure applies: a country, a state or province, a city, an agency."""
 
@@ -201,8 +212,25 @@ class Scope(Strict):
     description: str | None = None
     phrases: list[Phrase] = Field(min_length=1, description="words naming the place in a figure's clause: 'Guangdong', 'nationwide'")
     parent: Identifier | None = Field(default=None, description="the scope this one lies within: a province's country; its figures are at most the parent's")
+    fiscal_year_start: Annotated[int, Field(ge=1, le=12)] | MonthName | None = Field(
+        default=None,
+        description=(
+            "the month its financial year starts in (a number 1-12 or a month name: 'april' for England and Wales, "
+            "'october' for the US federal government), so that '2023/24' and 'FY2024' are twelve months; "
+            "a scope without one takes its parent's; none at all: such years have an unknown period"
+        ),
+    )
 
     _phrases = field_validator("phrases")(_clean_phrases)
+
+    @field_validator("fiscal_year_start", mode="before")
+    @classmethod
+    def _month(cls, value: object) -> object:
+        if value is None or (type(value) is int and 1 <= value <= 12):
+            return value
+        if isinstance(value, str) and value.lower().rstrip(".") in MONTHS:
+            return month_number(value)
+        raise ValueError(f"expected a month, a number 1-12 or a name like 'april', found {value!r}")
 
 
 class ScopeVocabulary(Strict):
