@@ -347,9 +347,9 @@ class ClaimExtractor:
             return "ratio", 1, f"'{unit}': a multiple"
         if number.currency or (entry is not None and entry.kind == "money"):
             return "money", 1, "a currency amount"
-        change = count_change(sentence, number.start if q_start is None else q_start)
+        change = count_change(sentence, number.start if q_start is None else q_start, number.end)
         if change is not None:
-            return "change", change[0], f"'{change[1]}' before the number: a change in a count, not a level"
+            return "change", change[0], f"'{change[1]}': a change in a count, not a level"
         return "count", 1, "a number of things counted"
 
     def _rounding(self, source: SourceMention | None) -> tuple[str, str | None]:

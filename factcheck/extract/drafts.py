@@ -69,8 +69,8 @@ def compared_level(claims: list[Claim], joined: str) -> Claim | None:
 # "rose by 12,000", "employment was down 6,000", "a fall of 8,000", "added 47,000 jobs": a change
 # in a count. "Rose to 12,000" and "up from 5,800" are levels.
 _COUNT_CHANGE = re.compile(
-    r"(?:\b(?:(?P<up_by>rose|risen|rises|increased|increases|grew|grown|grows|jumped|climbed|gained|went\s+up|was\s+up|were\s+up|is\s+up|are\s+up)\s+by"
-    r"|(?P<down_by>fell|fallen|falls|dropped|drops|declined|declines|decreased|decreases|went\s+down|was\s+down|were\s+down|is\s+down|are\s+down)\s+by"
+    r"(?:\b(?:(?P<up_by>rose|risen|rises|rising|increased|increases|increasing|grew|grown|grows|growing|jumped|jumping|climbed|climbing|gained|gaining|went\s+up|was\s+up|were\s+up|is\s+up|are\s+up)\s+by"
+    r"|(?P<down_by>fell|fallen|falls|falling|dropped|drops|dropping|declined|declines|declining|decreased|decreases|decreasing|went\s+down|was\s+down|were\s+down|is\s+down|are\s+down)\s+by"
     r"|(?P<up_was>(?:was|were|is|are)\s+up)|(?P<down_was>(?:was|were|is|are)\s+down)"
     r"|(?P<up_of>an?\s+(?:increase|rise|gain|jump)\s+of)|(?P<down_of>an?\s+(?:decrease|decline|drop|fall|loss|reduction)\s+of)"
     r"|(?P<up_verb>added|adds|adding|gained|gains|created|creates|creating)|(?P<down_verb>shed|sheds|shedding|lost|loses|losing|cut|cuts|eliminated)))"
@@ -79,9 +79,21 @@ _COUNT_CHANGE = re.compile(
 )
 
 
-def count_change(sentence: str, start: int) -> tuple[int, str] | None:
-    """(sign, the words) when the words just before ``start`` make a count there a change."""
+# "47,000 jobs were added", "12,000 positions were lost": the change stated after the count.
+_COUNT_CHANGE_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:(?P<up>added|created|gained)|(?P<down>lost|shed|cut|eliminated))\b",
+    re.IGNORECASE,
+)
+
+
+def count_change(sentence: str, start: int, end: int | None = None) -> tuple[int, str] | None:
+    """(sign, the words) when the words just before ``start`` (or, passive, just after ``end``)
+    make a count there a change."""
     match = _COUNT_CHANGE.search(sentence, max(0, start - 40), start)
+    if match is None and end is not None:
+        after = _COUNT_CHANGE_AFTER.match(sentence, end)
+        if after is not None:
+            return (-1 if after.group("down") else 1), after.group(0).strip()
     if match is None:
         return None
     down = any(match.group(name) for name in ("down_by", "down_was", "down_of", "down_verb"))
