@@ -20,7 +20,7 @@ from factcheck.extract.claim_periods import (
     link_changes,
     period_from_neighbour,
 )
-from factcheck.extract.context_levels import ContextLevels
+from factcheck.extract.context_levels import ContextLevels, TopicAndPlacePhrases
 from factcheck.extract.drafts import Draft, between_start, claim_id, compared_level, count_change, merge_range, scaled
 from factcheck.extract.exclusions import in_copyright_line, not_a_claim
 from factcheck.extract.fiscal_years import fiscal_year_start
@@ -72,6 +72,7 @@ class ClaimExtractor:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
+        self._phrases = TopicAndPlacePhrases(vocabulary.topics.lookup, vocabulary.scopes.lookup)
         aliases = sorted(vocabulary.unit_aliases.entries, key=lambda p: (-len(p), p))
         alias_body = "|".join(r"\s+".join(re.escape(w) for w in a.split(" ")) for a in aliases) or r"(?!x)x"
         # Up to two adjectives between the number and its unit noun ("11 typical cases").
@@ -92,8 +93,9 @@ class ClaimExtractor:
         sentence_spans = split_sentences(text)
         levels = ContextLevels(article)
         governing = GoverningPeriods(article, times, sources, sentence_spans, levels)
-        places = GoverningScopes(self.vocabulary, levels, folded, sentence_spans)
-        topics = GoverningTopics(self.vocabulary, levels, folded)
+        topic_matches, place_matches = self._phrases.find(folded)
+        places = GoverningScopes(self.vocabulary, levels, folded, sentence_spans, place_matches)
+        topics = GoverningTopics(self.vocabulary, levels, topic_matches)
         for sentence_start, sentence_end in sentence_spans:
             if furniture.contains(sentence_start, sentence_end):
                 continue
@@ -194,9 +196,10 @@ class ClaimExtractor:
         vocabulary = self.vocabulary
         figures = [(d.number.start, d.number.end, max(d.end - s_start, d.number.end)) for d in drafts]
         denominators = rate_denominators(folded, figures)
-        topics = outside(vocabulary.topics.find(folded), denominators)
+        s_end = s_start + len(sentence)
+        topics = outside(context.topics.within(s_start, s_end), denominators)
         actions = outside(vocabulary.actions.find(folded), denominators)
-        scopes = ScopeFinder(vocabulary, folded)
+        scopes = ScopeFinder(vocabulary, folded, context.places.within(s_start, s_end))
         breaks = ClauseBreaks(sentence)  # found once: every figure measures its phrases against them
         flat = " ".join(sentence.split())  # as claims show it, made once per sentence, not per figure
         claims: list[Claim] = []

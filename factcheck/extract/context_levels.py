@@ -69,6 +69,44 @@ class Statements(Generic[T]):
         return None
 
 
+class TopicAndPlacePhrases:
+    """One scan of an article for the phrases of two tables (topics and scopes): one alternation
+    costs about half of two over a long text. The longest phrase at a place wins across both
+    tables ("national security" is a topic, not the nation)."""
+
+    def __init__(self, topics: dict[str, str], places: dict[str, str]) -> None:
+        from factcheck.vocabulary import alternation
+
+        self.topics, self.places = topics, places
+        phrases = sorted(set(topics) | set(places), key=lambda p: (-len(p), p))
+        self.regex = re.compile(alternation(phrases))
+
+    def find(self, folded: str) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+        """(topic matches, place matches) of folded text, each (start, end, entry)."""
+        topics: list[tuple[int, int, str]] = []
+        places: list[tuple[int, int, str]] = []
+        for match in self.regex.finditer(folded):
+            key = " ".join(match.group(0).split())
+            if key in self.topics:
+                topics.append((match.start(), match.end(), self.topics[key]))
+            if key in self.places:
+                places.append((match.start(), match.end(), self.places[key]))
+        return topics, places
+
+
+def within(matches: list[tuple[int, int, str]], starts: list[int], start: int, end: int) -> list[tuple[int, int, str]]:
+    """The phrase matches of a text (sorted, ``starts`` their starts) inside [start, end), with
+    offsets from ``start``: one scan of the article serves every sentence."""
+    index = bisect_right(starts, start - 1)
+    found = []
+    while index < len(matches) and matches[index][0] < end:
+        m_start, m_end, entry = matches[index]
+        if m_end <= end:
+            found.append((m_start - start, m_end - start, entry))
+        index += 1
+    return found
+
+
 class ContextLevels:
     """An article's paragraphs, section headings and headline, found once."""
 

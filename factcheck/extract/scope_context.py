@@ -25,7 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from factcheck.casefold import fold
-from factcheck.extract.context_levels import Carried, ContextLevels, Statements
+from factcheck.extract.context_levels import Carried, ContextLevels, Statements, within
 from factcheck.extract.metrics import Phrase
 from factcheck.extract.scopes import excluded, where_said, without_appositions
 from factcheck.extract.topic_context import is_total
@@ -63,16 +63,19 @@ class GoverningScopes:
     """The scope statements of one article, read through its levels of context."""
 
     def __init__(
-        self, vocabulary: Vocabulary, levels: ContextLevels, folded: str, sentence_spans: list[tuple[int, int]]
+        self, vocabulary: Vocabulary, levels: ContextLevels, folded: str, sentence_spans: list[tuple[int, int]],
+        matches: list[tuple[int, int, str]],
     ) -> None:
         self.levels = levels
         article = levels.article
         text = article.text
         located: list[tuple[int, ScopeStatement]] = []
-        if vocabulary.scope_entries:
+        self.matches = matches if vocabulary.scope_entries else []
+        self._starts = [m[0] for m in self.matches]
+        if self.matches:
             starts = [start for start, _ in sentence_spans]
             by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-            for m_start, m_end, scope in vocabulary.scopes.find(folded):
+            for m_start, m_end, scope in self.matches:
                 index = bisect_right(starts, m_start) - 1
                 by_sentence.setdefault(index, []).append((m_start, m_end, scope))
             for index, matches in by_sentence.items():
@@ -89,6 +92,10 @@ class GoverningScopes:
         self.statements = Statements(located)
         self.headline = _headline_statement(vocabulary, article.title)
         self.default = vocabulary.default_scope
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The scope phrases of the sentence at [start, end), in its offsets."""
+        return within(self.matches, self._starts, start, end)
 
     def at(self, offset: int, sentence: str, phrase: Phrase) -> PlaceContext | None:
         """The place governing a figure at ``offset`` of the text, in ``sentence``, whose clause

@@ -38,9 +38,10 @@ _BEFORE_PENALTY = 1.5
 class ScopeFinder:
     """The scope phrases of one sentence, asked for the scope of each of its figures."""
 
-    def __init__(self, vocabulary: Vocabulary, folded: str) -> None:
+    def __init__(self, vocabulary: Vocabulary, folded: str, found: list[tuple[int, int, str]] | None = None) -> None:
         self.folded = folded
-        found = vocabulary.scopes.find(folded) if vocabulary.scope_entries else []
+        if found is None:
+            found = vocabulary.scopes.find(folded) if vocabulary.scope_entries else []
         self.matches = [m for m in found if not where_said(folded, m[0], m[1])] if found else found
         if len(self.matches) > 1:
             self.matches = without_appositions(self.matches, folded, vocabulary.scope_parents)

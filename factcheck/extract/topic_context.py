@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from factcheck.extract.context_levels import Carried, ContextLevels, Statements
+from factcheck.extract.context_levels import Carried, ContextLevels, Statements, within
 from factcheck.casefold import fold
 from factcheck.extract.derived_keys import AUXILIARIES, STOP, derived_words, stem
 from factcheck.extract.metrics import MetricDecision
@@ -68,11 +68,13 @@ class TopicStatement:
 class GoverningTopics:
     """The topic phrases of one article, read through its levels of context."""
 
-    def __init__(self, vocabulary: Vocabulary, levels: ContextLevels, folded: str) -> None:
+    def __init__(self, vocabulary: Vocabulary, levels: ContextLevels, matches: list[tuple[int, int, str]]) -> None:
         self.vocabulary = vocabulary
         self.levels = levels
         text = levels.article.text
-        self.statements = Statements([(start, TopicStatement(topic, text[start:end])) for start, end, topic in vocabulary.topics.find(folded)])
+        self.matches = matches
+        self._starts = [m[0] for m in self.matches]
+        self.statements = Statements([(start, TopicStatement(topic, text[start:end])) for start, end, topic in self.matches])
         title = levels.article.title
         found = vocabulary.topics.find(fold(title)) if title else []
         self.headline = TopicStatement(found[0][2], title[found[0][0] : found[0][1]]) if found and title else None
@@ -80,6 +82,10 @@ class GoverningTopics:
         for phrase in list(vocabulary.unit_aliases.entries) + list(vocabulary.actions.entries) + list(vocabulary.scopes.entries):
             generic.update(stem(word) for word in _WORDS.findall(phrase))
         self._generic = frozenset(generic)
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The topic phrases of the sentence at [start, end), in its offsets."""
+        return within(self.matches, self._starts, start, end)
 
     def carry(self, decision: MetricDecision, offset: int, subject: str, own: str, sentence: str, sentence_has_topic: bool) -> MetricDecision:
         """``decision`` with the governing topic for a figure at ``offset`` of the text, whose
