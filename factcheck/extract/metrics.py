@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from dataclasses import dataclass
 
-from factcheck.extract.derived_keys import derived_words
+from factcheck.extract.derived_keys import derived_words, stem
 
 from factcheck.model import UNKNOWN, Decision
 from factcheck.vocabulary import PhraseTable, Vocabulary
@@ -258,6 +258,20 @@ def _attach(matches: list[tuple[int, int, str]], phrases: list[Phrase], modifier
     return result
 
 
+_ACTION_STEMS: dict[tuple[int, str], tuple[Vocabulary, frozenset[str]]] = {}
+
+
+def _action_stems(vocabulary: Vocabulary, action: str) -> frozenset[str]:
+    """The stems of the words of an action's phrases ("charged", "indicted": charg, indict)."""
+    held = _ACTION_STEMS.get((id(vocabulary), action))
+    if held is None or held[0] is not vocabulary:
+        entry = vocabulary.action_entries.get(action)
+        words = {stem(word) for phrase in (entry.phrases if entry else []) for word in phrase.split()}
+        held = (vocabulary, frozenset(words))
+        _ACTION_STEMS[(id(vocabulary), action)] = held
+    return held[1]
+
+
 @dataclass(frozen=True, slots=True)
 class MetricDecision:
     metric: str
@@ -305,6 +319,10 @@ def attach_metrics(
         if topic.match is None:
             noun = noun_of[index]
             words = noun.match[2] if noun.match else "?"
+            if action_id is not None and noun.match:
+                # "1,688,000 people were charged" and "1,868,000 people were prosecuted": the action's
+                # own words are the action, not part of what is counted, so the keys are one.
+                words = " ".join(w for w in words.split() if w not in _action_stems(vocabulary, action_id)) or "?"
             key = "?" + (f"{words}" if action_id is None else f"{words}/{action_id}")
             how = f"no topic of the metrics vocabulary in the figure's own phrase; derived key '{key}'"
             if noun.carried:

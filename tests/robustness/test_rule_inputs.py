@@ -100,4 +100,4 @@ def test_vocabulary_phrases_are_words_not_patterns(tmp_path: Path) -> None:
     extractor = ClaimExtractor(vocabulary)
     text = "In 2023, 51,000 people were prosecuted for " + "a" * 3000 + "b. In 2022, 7 people were prosecuted for (a+)+$ cases."
     first, second = extractor.extract(text_article(text, None))
-    assert (first.metric, second.metric) == ("?people prosecut/prosecuted", "regex-like/prosecuted")
+    assert (first.metric, second.metric) == ("?people/prosecuted", "regex-like/prosecuted")
