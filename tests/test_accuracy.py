@@ -20,13 +20,21 @@ from bench.accuracy import BeatScore, Ratio, score_corpus
 #     error precision 38 % (6/16), conflict recall 33 % (3/9), not-conflict errors 2 of 23
 #   road-deaths (16): value 98 %, unit 75 %, kind 85 %, period 91 %, metric 66 %, scope 79 %,
 #     error precision 29 % (10/34), conflict recall 56 % (5/9), not-conflict errors 3 of 23
+# Then, with rates, own nouns, compared figures and split years (branch units-2):
+#   spp: unit 96 %; uk-crime: value 95 %, unit 68 %, kind 97 %, period 94 %, error precision
+#     29 % (4/14); road-deaths: unit 90 %, kind 96 %, error precision 38 % (10/26), not-conflict
+#     errors 4 of 23. uk-crime's error precision floor went down from 30 % to 25 %: "2023/24" is no
+#     longer two calendar years, which removed two error findings that were right only by
+#     accident (the 5,051 compared as a part of a "2023-2024" whole), and figures now known to
+#     count offences ("up 5% from 5,190") join error findings whose other claims have the wrong
+#     scope (a force's figure read as England and Wales'): scope from context, not units.
 FLOORS: dict[str, dict[str, float]] = {
-    "spp": {"found": 0.95, "value": 0.74, "unit": 0.90, "kind": 0.95, "period": 0.94, "metric": 0.84,
+    "spp": {"found": 0.95, "value": 0.74, "unit": 0.92, "kind": 0.95, "period": 0.94, "metric": 0.84,
             "scope": 0.88, "error_precision": 0.40, "conflict_recall": 0.45},
-    "uk-crime": {"found": 0.95, "value": 0.89, "unit": 0.49, "kind": 0.80, "period": 0.86, "metric": 0.55,
-                 "scope": 0.80, "error_precision": 0.30, "conflict_recall": 0.30},
-    "road-deaths": {"found": 0.95, "value": 0.94, "unit": 0.70, "kind": 0.80, "period": 0.87, "metric": 0.62,
-                    "scope": 0.75, "error_precision": 0.25, "conflict_recall": 0.50},
+    "uk-crime": {"found": 0.95, "value": 0.91, "unit": 0.64, "kind": 0.92, "period": 0.90, "metric": 0.55,
+                 "scope": 0.80, "error_precision": 0.25, "conflict_recall": 0.30},
+    "road-deaths": {"found": 0.95, "value": 0.94, "unit": 0.86, "kind": 0.91, "period": 0.87, "metric": 0.62,
+                    "scope": 0.75, "error_precision": 0.33, "conflict_recall": 0.50},
 }
 MOST: dict[str, dict[str, int]] = {
     "spp": {"not_conflict_errors": 2, "false_claims": 1},
