@@ -140,3 +140,26 @@ def test_population_denominators_have_one_key(count: tuple[str, str], per: str, 
     read = denominator_at(text, 0)
     assert read is not None and read[0] == key
     assert read[1] >= len(fold(f" {per} {written}{population}"))  # the claim covers the whole denominator
+
+
+def test_a_listing_items_rate_is_not_carried_into_the_next_item(beat: Vocabulary, tmp_path: Path) -> None:
+    """Each item of a listing page is its own story: an unsaid denominator takes none of another's."""
+    from factcheck.documents import read_document
+    from factcheck.extract import ClaimExtractor
+
+    page = tmp_path / "listing.txt"
+    page.write_text(
+        "Crime desk\n\n"
+        "• Knife offences rise in the north\n"
+        "March 3, 2024\n\n"
+        "Knife offences rose to 50,510, a rate of 84 per 100,000 people.\n\n"
+        "• Burglary falls in the capital\n"
+        "March 4, 2024\n\n"
+        "The capital's burglary rate of 4.7 was the lowest on record.\n",
+        encoding="utf-8",
+    )
+    article = read_document(str(page))
+    assert len(article.items) == 2
+    claims = {c.text: c for c in ClaimExtractor(beat).extract(article)}
+    assert claims["84 per 100,000 people"].unit == "per_100k_people"
+    assert (claims["4.7"].unit, claims["4.7"].identity.unit.basis) == ("rate", "guessed")

@@ -90,10 +90,12 @@ class ClaimExtractor:
         furniture = SpanSet(article.furniture)
         sentence_spans = split_sentences(text)
         governing = GoverningPeriods(article, times, sources, sentence_spans)
-        rates = RateMemory()
+        rates, item = RateMemory(), None
         for sentence_start, sentence_end in sentence_spans:
             if furniture.contains(sentence_start, sentence_end):
                 continue
+            if article.items and (here := article.item_at(sentence_start)) is not item:
+                rates, item = RateMemory(), here  # each listing item is its own story: its own rates
             sentence = text[sentence_start:sentence_end]
             folded_sentence = folded[sentence_start:sentence_end]
             blocked = [(m.start, m.end) for m in between(times, time_starts, sentence_start, sentence_end)]
