@@ -21,7 +21,7 @@ from factcheck.extract.claim_periods import (
     period_from_neighbour,
 )
 from factcheck.extract.context_levels import ContextLevels, TopicAndPlacePhrases
-from factcheck.extract.drafts import Draft, between_start, claim_id, compared_level, count_change, merge_range, scaled
+from factcheck.extract.drafts import Draft, between_start, claim_id, count_change, merge_range, scaled
 from factcheck.extract.exclusions import in_copyright_line, not_a_claim
 from factcheck.extract.fiscal_years import fiscal_year_start
 from factcheck.extract.governing import Governing, GoverningPeriods
@@ -34,8 +34,10 @@ from factcheck.extract.scopes import ScopeFinder, decide_scope
 from factcheck.extract.sentences import split_sentences
 from factcheck.extract.sources import SourceMention, find_sources
 from factcheck.extract.spans import SpanSet, between
+from factcheck.extract.figure_units import UnitReader
+from factcheck.extract.rates import RateMemory
 from factcheck.extract.topic_context import GoverningTopics
-from factcheck.extract.unit_context import implied_unit, noun_before, outside, rate_after, rate_before, rate_denominators, rate_unit
+from factcheck.extract.unit_context import counts_own_noun, implied_unit, outside, rate_denominators
 from factcheck.model import UNKNOWN, Article, Claim, Decision, Identity, Interval, Period
 from factcheck.vocabulary import Vocabulary
 
@@ -54,7 +56,6 @@ _CUE_AFTER = re.compile(
 )
 _PART_OF = re.compile(r"\b(?:of whom|of which|among them|among whom|including|of those)\b", re.IGNORECASE)
 _RANGE_AND = re.compile(r"^\s+(?:and|to)\s+$", re.IGNORECASE)
-_NOUN_STOP = r"(?:a|an|the|of|for|in|on|at|to|from|with|by|and|or|but|was|were|is|are|be|been|have|has|had|this|that|which|who|whom|than|as|year|years|last|since)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,12 +74,7 @@ class ClaimExtractor:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self._phrases = TopicAndPlacePhrases(vocabulary.topics.lookup, vocabulary.scopes.lookup)
-        aliases = sorted(vocabulary.unit_aliases.entries, key=lambda p: (-len(p), p))
-        alias_body = "|".join(r"\s+".join(re.escape(w) for w in a.split(" ")) for a in aliases) or r"(?!x)x"
-        # Up to two adjectives between the number and its unit noun ("11 typical cases").
-        self._unit_after = re.compile(
-            rf"\s*(?:(?!{_NOUN_STOP}\b)[a-z][\w'-]*\s+){{0,2}}?(?P<alias>{alias_body})(?![\w-])"
-        )
+        self._units = UnitReader(vocabulary)
 
     def extract(self, article: Article) -> list[Claim]:
         text = article.text
@@ -96,14 +92,17 @@ class ClaimExtractor:
         topic_matches, place_matches = self._phrases.find(folded)
         places = GoverningScopes(self.vocabulary, levels, folded, sentence_spans, place_matches)
         topics = GoverningTopics(self.vocabulary, levels, topic_matches)
+        rates, item = RateMemory(), None
         for sentence_start, sentence_end in sentence_spans:
             if furniture.contains(sentence_start, sentence_end):
                 continue
+            if article.items and (here := article.item_at(sentence_start)) is not item:
+                rates, item = RateMemory(), here  # each listing item is its own story: its own rates
             sentence = text[sentence_start:sentence_end]
             folded_sentence = folded[sentence_start:sentence_end]
             blocked = [(m.start, m.end) for m in between(times, time_starts, sentence_start, sentence_end)]
             blocked += [(m.start, m.end) for m in between(sources, source_starts, sentence_start, sentence_end)]
-            drafts = self._drafts(text, folded_sentence, sentence_start, sentence_end, blocked, furniture)
+            drafts = self._drafts(text, folded_sentence, sentence_start, sentence_end, blocked, furniture, rates)
             if not drafts or in_copyright_line(sentence):
                 continue
             # Offsets within the sentence, like the numbers'.
@@ -119,7 +118,7 @@ class ClaimExtractor:
 
     # -- numbers to drafts -------------------------------------------------------------------
 
-    def _drafts(self, text: str, folded: str, s_start: int, s_end: int, blocked: list[tuple[int, int]], furniture: SpanSet) -> list[Draft]:
+    def _drafts(self, text: str, folded: str, s_start: int, s_end: int, blocked: list[tuple[int, int]], furniture: SpanSet, rates: RateMemory) -> list[Draft]:
         sentence = text[s_start:s_end]
         drafts: list[Draft] = []
         for number in find_numbers(sentence, folded):
@@ -130,54 +129,17 @@ class ClaimExtractor:
                 continue
             if furniture.contains(start, end):
                 continue
-            unit, unit_how, noun_end = self._unit(sentence, folded, number)
-            rate = False
-            if not number.percent:
-                unit, unit_how, noun_end, rate = self._rate(folded, number, unit, unit_how, noun_end)
-            if not_a_claim(sentence, number, unit is not None):
+            written = self._units.written(sentence, folded, number)
+            if not_a_claim(sentence, number, written.unit is not None):
                 continue
-            if unit is None and not number.currency and not number.percent:
-                before = noun_before(self.vocabulary.unit_aliases, folded, drafts[-1].end - s_start if drafts else 0, number.start)
-                if before is not None:
-                    unit, unit_how = before[0], f"'{sentence[before[1]:before[2]]}' before the number -> {before[0]}"
-            draft = Draft(number, start, s_start + noun_end, unit, unit_how, noun_after(sentence, number.end), unit_stated=unit is not None, rate=rate)
+            got = self._units.in_context(written, text, folded, s_start, number, drafts, rates)
+            draft = Draft(number, start, s_start + got.end, got.unit, got.how, noun_after(sentence, number.end), unit_decision=got.decision, rate=got.rate, own_noun=got.own_noun)
             # "between 40,000 and 50,000": one claim spanning both numbers.
             if drafts and _RANGE_AND.match(sentence[drafts[-1].number.end : number.start]) and sentence[: drafts[-1].number.start].rstrip().lower().endswith("between"):
                 drafts[-1] = merge_range(drafts[-1], draft)
                 continue
             drafts.append(draft)
         return drafts
-
-    def _unit(self, sentence: str, folded: str, number: NumberMention) -> tuple[str | None, str, int]:
-        vocabulary = self.vocabulary
-        name: str | None
-        if number.percent:
-            name = "percentage_point" if "point" in number.percent else "percent"
-            if name in vocabulary.units:
-                return name, f"'{number.percent}' -> {name}", number.end
-        if number.currency:
-            name = vocabulary.unit_symbols.get(number.currency.lower())
-            if name:
-                return name, f"'{number.currency}' -> {name}", number.end
-        match = self._unit_after.match(folded, number.end)
-        if match:
-            alias = " ".join(match.group("alias").split())
-            name = vocabulary.unit_aliases.entries.get(alias)
-            if name:
-                written = sentence[match.start("alias") : match.end("alias")]
-                return name, f"'{written}' -> {name}", match.end()
-        return None, "no unit noun after the number", number.end
-
-    def _rate(self, folded: str, number: NumberMention, unit: str | None, how: str, noun_end: int) -> tuple[str | None, str, int, bool]:
-        """A rate ("per 100,000 people", "a rate of 31.2") is its own unit, never a count."""
-        per = rate_after(folded, noun_end)
-        if per is not None:
-            name = rate_unit(unit, per[0])
-            return name, f"'{folded[noun_end:per[1]].strip()}': a rate -> {name}", per[1], True
-        if rate_before(folded, number.start):
-            name = rate_unit(unit, None)
-            return name, f"'rate' before the number: a rate -> {name}", noun_end, True
-        return unit, how, noun_end, False
 
     # -- drafts to claims --------------------------------------------------------------------
 
@@ -219,22 +181,20 @@ class ClaimExtractor:
             how: list[tuple[str, str]] = []
             links: list[tuple[str, str]] = []
             unit, unit_how = draft.unit, draft.unit_how
-            unit_decision = Decision("stated") if draft.unit_stated else UNKNOWN
+            unit_decision = draft.unit_decision
             previous = claims[-1] if claims else None
             between = sentence[drafts[index - 1].end - s_start : number.start] if index else ""
             if previous is not None and _PART_OF.search(between):
                 links.append(("part_of", previous.id))
             metric_decision = metrics[index]
             metric, matched = metric_decision.metric, metric_decision.matched
-            carry = unit is None and previous is not None and previous.unit is not None and previous.kind in ("count", "money") and not number.percent
-            implied = implied_unit(vocabulary, topics, metric, matched, folded, number.end) if unit is None and not number.percent else None
-            level = compared_level(claims, phrases[index].joined) if unit is None and not number.percent else None
-            rate = draft.rate
-            if level is not None and level.unit is not None:
-                # "rose to 1.20 per 100 million miles, from 1.26": the base counts what its level counts.
-                unit, unit_how, unit_decision = level.unit, f"no unit noun; the unit of '{level.text}', the figure it is compared with", Decision("carried", "the figure it is compared with")
-                rate = rate or level.kind == "rate"
-            elif carry and links and previous is not None:
+            # "35 states", "30 days": a noun of its own that no unit names rules out a borrowed unit.
+            own = counts_own_noun(vocabulary, draft.own_noun, number.start, topics, actions, folded) if unit is None else None
+            carry = own is None and unit is None and previous is not None and previous.unit is not None and previous.kind in ("count", "money") and not number.percent
+            implied = implied_unit(vocabulary, topics, metric, matched, folded, number.end) if unit is None and not number.percent and own is None else None
+            if own is not None:
+                unit_how = f"'{own}' after the number is what it counts, and no unit of the units vocabulary: no unit implied or carried"
+            if carry and links and previous is not None:
                 # "3,275 people ..., of whom 2,281": the part counts what its whole counts.
                 unit, unit_how, unit_decision = previous.unit, f"no unit noun; part of '{previous.text}' earlier in the sentence", Decision("carried", f"the whole '{previous.text}' it is part of")
             elif implied is not None:
@@ -247,7 +207,7 @@ class ClaimExtractor:
             how.append(("unit", unit_how))
 
             qualifier, phrase, q_start = find_qualifier(sentence, number.start, vocabulary.qualifier_phrases, vocabulary.qualifiers)
-            kind, sign, kind_how = self._kind(sentence, number, q_start, unit, rate)
+            kind, sign, kind_how = self._kind(sentence, number, q_start, unit, draft.rate)
             how.append(("kind", kind_how))
             rounding, rounding_how = self._rounding(source[0])
             # A change in a count ("added 47,000 jobs") rounds like the count, not like a percentage.
@@ -273,7 +233,9 @@ class ClaimExtractor:
             # The sentence's frame never includes what another figure is compared with.
             tiers[-1] = [m for m in tiers[-1] if not is_comparison_base(sentence, m)]
             period, period_how, claim_source, period_decision = decide_period(
-                sentence, breaks, number.start, draft.end - s_start, kind, period_mentions, tiers, anchor, anchor_how, source, context.period
+                # A rate declared as a ratio is no multiple: "down from 1.33 a year earlier" is its period.
+                sentence, breaks, number.start, draft.end - s_start, "rate" if self._units.is_rate(unit) else kind,
+                period_mentions, tiers, anchor, anchor_how, source, context.period,
             )
             if period_decision.basis != "stated" and index:
                 # Not from its own sentence: the figure before it in the sentence may say more.
@@ -347,7 +309,7 @@ class ClaimExtractor:
                 return "change", 1, "a percentage followed by 'year-on-year' with no direction word: taken as an increase"
             return "share", 1, "a percentage with no change word: a share"
         if entry is not None and entry.kind == "ratio":
-            return "ratio", 1, f"'{unit}': a multiple"
+            return "ratio", 1, f"'{unit}': a ratio (its kind in the units vocabulary)"
         if number.currency or (entry is not None and entry.kind == "money"):
             return "money", 1, "a currency amount"
         change = count_change(sentence, number.start if q_start is None else q_start, number.end)

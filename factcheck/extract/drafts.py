@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 
 from factcheck.extract.numbers import SCALES, NumberMention
-from factcheck.model import Claim, Interval
+from factcheck.model import UNKNOWN, Claim, Decision, Interval
 
 
 @dataclass
@@ -22,8 +22,9 @@ class Draft:
     unit_how: str
     noun: str | None
     range_high: NumberMention | None = None  # "between X and Y": Y
-    unit_stated: bool = False  # a noun, sign or rate written with the figure
-    rate: bool = False  # "31.2 per 100,000 people": its own unit, never a count
+    unit_decision: Decision = UNKNOWN  # stated: a noun, sign or rate written with the figure
+    rate: bool = False  # "31.2 per 100,000 people", no declared unit: its own unit and kind, never a count
+    own_noun: tuple[str, int, int] | None = None  # "35 states": the words a unit-less figure counts, in the sentence
 
 
 def merge_range(first: Draft, second: Draft) -> Draft:
@@ -32,7 +33,8 @@ def merge_range(first: Draft, second: Draft) -> Draft:
     if low.scale is None and high.scale is not None:
         low = replace(low, value=low.value * SCALES[high.scale], step=low.step * SCALES[high.scale], scale=high.scale)
     unit = second.unit or first.unit
-    return Draft(low, first.start, second.end, unit, second.unit_how if second.unit else first.unit_how, second.noun, range_high=high)
+    named = second if second.unit else first
+    return Draft(low, first.start, second.end, unit, named.unit_how, second.noun, range_high=high, unit_decision=named.unit_decision, rate=named.rate)
 
 
 def between_start(sentence: str, start: int) -> int:
@@ -55,15 +57,6 @@ def claim_id(article_id: str, flat_sentence: str, text: str, seen: dict[str, int
     seen[base] = occurrence + 1
     digest = hashlib.sha1(f"{base}\0{occurrence}".encode()).hexdigest()[:10]
     return f"{article_id}:{digest}"
-
-
-def compared_level(claims: list[Claim], joined: str) -> Claim | None:
-    """The level a comparison base is compared with: the latest earlier figure of the sentence
-    that is not a change ("5,470 offences, up 5% from 5,190": the 5,470), when the figure is
-    joined to the one before it as a base ("from", "against", "compared with")."""
-    if joined != "base":
-        return None
-    return next((claim for claim in reversed(claims) if claim.kind not in ("change", "share")), None)
 
 
 # "rose by 12,000", "employment was down 6,000", "a fall of 8,000", "added 47,000 jobs": a change

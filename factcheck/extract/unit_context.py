@@ -1,10 +1,17 @@
-"""Units a figure's words imply beyond the noun right after it: rates, nouns before it, and the
-units the metrics vocabulary gives a topic or an action ("deaths" count people).
+"""Units a figure's words imply beyond the noun right after it: nouns before it, the figure it is
+compared with, its own noun, and the units the metrics vocabulary gives a topic or an action
+("deaths" count people). Rates are in ``rates``; the order they are tried in, in ``figure_units``.
 
 The decisions, from most to least certain: a noun written after or before the figure is
-"stated"; a rate ("31.2 per 100,000 people", "a crime rate of 31.2") is stated and is its own
-unit, never a count; a unit named by the vocabulary for the figure's topic or action is
-"implied"; a unit carried from an earlier figure with no noun of its own is "guessed".
+"stated"; the unit of the figure it is compared with ("5,470 offences, up 5% from 5,190") is
+"carried"; a unit named by the vocabulary for the figure's topic or action is "implied"; a unit
+carried from an earlier figure with no noun of its own is "guessed". A figure followed by a noun
+of its own that no unit names ("35 states", "38 of the 50 states", "within 30 days", "every 13
+minutes", "targeted 14 times") takes none of these: it counts that noun, and its unit is unknown.
+Only plural nouns and time units count as such a noun ("2,870 last year", "12.2 nationwide" have
+none), a topic phrase is not one ("50,000 cybercrimes" count the topic's unit), and an action
+with a unit that is the noun's own verb gives it that unit ("7,320 pedestrians killed", "killed
+7,320 pedestrians": the pedestrians are the people killed).
 """
 
 from __future__ import annotations
@@ -13,18 +20,40 @@ import re
 
 from factcheck.vocabulary import PhraseTable, Vocabulary
 
-# "per 100,000 people", "per 1,000 residents", "per capita", "per million inhabitants".
-_PER = re.compile(
-    r"\s*(?:for\s+every|per|every)\s+(?:(?P<count>100,000|100 000|100000|10,000|10000|1,000|1000|100|a\s+hundred\s+thousand|one\s+hundred\s+thousand|hundred\s+thousand|ten\s+thousand|a\s+thousand|thousand|a\s+million|one\s+million|million)"
-    r"(?:\s+(?:people|persons|residents|inhabitants|population|citizens|of\s+the\s+population))?|(?P<capita>capita|head|person|resident|inhabitant))\b"
+# What a figure is compared with: "down from 1.33", ", against 12.2", "compared with 81", and after
+# the change that links them, "up 5% from 5,190", "a rise of 4% on the 48,580"; the first figure's
+# clause may go on before the comma ("5,470 offences involving a knife, up 5% from 5,190").
+_PERCENT = r"[\d.,]+\s*(?:%|per\s*cent|percent)"
+_CHANGE = r"(?:up|down|rising|falling|climbing|dropping|higher|lower|an?\s+(?:rise|fall|drop|increase|decrease|decline|jump|reduction)\s+of)"
+_COMPARED = re.compile(
+    rf"^(?:[^,;.]{{0,80}}?,)?\s*(?:{_CHANGE}\s+(?:by\s+)?(?:(?:about|around|some|nearly|almost|more\s+than|over)\s+)?(?:{_PERCENT}\s+)?(?:from|on|over|against)"
+    r"|(?:from|against|compared\s+(?:with|to)|versus|vs\.?))\s+(?:(?:the|about|around|some|roughly|nearly|almost|just)\s+)*$"
 )
-_DENOMINATORS = {
-    "100,000": "100k", "100 000": "100k", "100000": "100k", "a hundred thousand": "100k", "one hundred thousand": "100k",
-    "hundred thousand": "100k", "10,000": "10k", "10000": "10k", "ten thousand": "10k", "1,000": "1k", "1000": "1k",
-    "a thousand": "1k", "thousand": "1k", "100": "100", "a million": "1m", "one million": "1m", "million": "1m",
-}
-# "a crime rate of 31.2", "the homicide rate stood at 0.5": a rate with its denominator unsaid.
-_RATE_BEFORE = re.compile(r"\brates?\s+(?:of|was|is|were|stood\s+at|at|fell\s+to|rose\s+to|dropped\s+to|reached)\s+(?:about\s+|around\s+|some\s+)?$")
+# The noun a figure counts: right after it, or after a partitive "of the (50)": "38 of the 50 states".
+_OWN_NOUN = re.compile(r"\s+(?:of\s+(?:the|all|its|their|these|those)\s+(?:\d[\d,.]*\s+)?)?(?P<w1>[a-z][a-z'-]*)(?:\s+(?P<w2>[a-z][a-z'-]*))?")
+_MULTIPLE_AFTER = re.compile(
+    r"\s+(?:as|more|less|fewer|higher|lower|greater|larger|bigger|smaller|faster|slower|the|that|than|over|above|below|what|its|their|his|her)\b"
+    r"|\s*(?:-|\s)(?:fold|times)\b"
+)
+# Durations and occasions are never a count of what the topic counts: "within 30 days", "every
+# 13 minutes", "targeted 14 times".
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades "
+    "century centuries time times occasions".split()
+)
+# Words ending in -s after a number that are not nouns it counts.
+_NOT_NOUNS = frozenset(
+    """this thus was has does is as its his hers ours yours theirs always perhaps sometimes nowadays besides
+    afterwards towards across whereas unless plus minus versus overseas less more most since the a an
+    of for in on at to from with by and or but than last next previous past each every per""".split()
+)
+# Between a noun and the action that is its verb: "pedestrians killed", "drivers were killed".
+_AUXILIARY_GAP = re.compile(r"\s+(?:(?:were|was|are|is|have\s+been|had\s+been|has\s+been|being)\s+)?")
+# Between an action and the figure that is its object: "killed 7,320", "killed about 7,320".
+_OBJECT_GAP = re.compile(r"\s+(?:(?:about|around|nearly|almost|some|roughly|more\s+than|over|at\s+least|an\s+estimated)\s+)?")
+# A noun in a prepositional phrase is not the clause's subject ("prosecutions for ... crimes"),
+# except after "the number of", "a total of".
+_OBJECT_OF = re.compile(r"\b(?<!number )(?<!total )(?<!count )(?<!tally )(?:for|of|involving|over|against|on|in)\s+(?:[\w'-]+\s+){0,4}$")
 # Where the noun before a figure may stand: after the previous figure, within its clause.
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b")
 _NOUN_BEFORE_WINDOW = 80
@@ -36,9 +65,6 @@ _LEVEL_VERB = re.compile(
     r"|rose|fell|went\s+up|went\s+down|shot\s+up|grew|climbed|dropped|declined|jumped|increased|decreased|was|were|is|are)"
     r"(?:\s+to|\s+by)?(?:\s+(?:about|around|nearly|almost|some|roughly|more\s+than|over|under|fewer\s+than|less\s+than|up\s+to|at\s+least))?\s*"
 )
-# The unit noun sits in a complement of the subject's head: "prosecutions for ... crimes".
-_IN_A_COMPLEMENT = re.compile(r"\b(?P<head>[a-z][\w'-]*)\s+(?:of|for|involving|related\s+to|against)\s+(?:[\w'-]+\s+){0,4}$")
-_COUNT_HEADS = frozenset("number numbers total totals count tally figure figures".split())
 _LEVEL_TAIL = re.compile(
     r"\b(?:numbered|totalled|totaled|totals|total|reached|at|to|hit|topped|exceeded|rose|fell|up|down|grew|climbed|dropped|declined|jumped|increased|decreased|was|were|is|are"
     r"|about|around|nearly|almost|some|roughly|than|over|under|least)\s*$"
@@ -67,26 +93,63 @@ def outside(matches: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -
     return [m for m in matches if not any(start < m[1] and m[0] < end for start, end in spans)]
 
 
-def rate_after(folded: str, end: int) -> tuple[str, int] | None:
-    """The denominator of a rate written at folded[end:] ("100k", "capita") and where it ends."""
-    match = _PER.match(folded, end)
+def compared_with(between: str) -> bool:
+    """Whether the words between two figures (folded) make the second the one the first is compared
+    with: its unit is the first one's, since like is compared with like."""
+    return _COMPARED.match(between) is not None
+
+
+def occasions(alias: str, folded: str, end: int) -> bool:
+    """ "targeted 14 times since the spring": a number of occasions, not a multiple. "N times" is a
+    multiple only before a comparison ("three times as many", "five times higher", "twice the")."""
+    return alias == "times" and _MULTIPLE_AFTER.match(folded, end) is None
+
+
+def own_noun(folded: str, end: int) -> tuple[str, int, int] | None:
+    """The noun a figure counts when written right after it, or after "of the" ("35 states",
+    "30 days", "38 of the 50 states", "35 other states"): (the words, their start, their end).
+    Only plural nouns and time units are taken: "2,870 last year", "3,000 nationwide" have none.
+    Whether it is a unit or a topic of the vocabulary is decided later (``counts_own_noun``)."""
+    match = _OWN_NOUN.match(folded, end)
     if match is None:
         return None
-    if match.group("capita"):
-        return "capita", match.end()
-    return _DENOMINATORS[" ".join(match.group("count").split())], match.end()
+    first, second = match.group("w1"), match.group("w2")
+    if _countable(first):
+        return first, match.start("w1"), match.end("w1")
+    if second and second not in _TIME_UNITS and _countable(second) and first not in _NOT_NOUNS and not first.endswith(("ed", "ing", "ly")):
+        return f"{first} {second}", match.start("w1"), match.end("w2")  # one modifier: "35 other states"
+    return None
 
 
-def rate_before(folded: str, start: int) -> bool:
-    """True when "rate of" (or "rate stood at") stands just before the figure."""
-    return _RATE_BEFORE.search(folded, max(0, start - 40), start) is not None
+def _countable(word: str) -> bool:
+    if word in _TIME_UNITS:
+        return True
+    return len(word) >= 4 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s")) and word not in _NOT_NOUNS
 
 
-def rate_unit(numerator: str | None, denominator: str | None) -> str:
-    """The unit of a rate: "case_per_100k" for cases per 100,000 people, "rate" when neither is said."""
-    if denominator is None:
-        return f"{numerator}_rate" if numerator else "rate"
-    return f"{numerator or 'rate'}_per_{denominator}"
+def counts_own_noun(
+    vocabulary: Vocabulary, noun: tuple[str, int, int] | None, start: int, topics: list[tuple[int, int, str]], actions: list[tuple[int, int, str]], folded: str
+) -> str | None:
+    """The own noun of the figure at folded[start:] that rules out a unit implied by its topic or
+    action ("35 states" in a sentence about deaths is no count of people), or None.
+
+    Not when the noun is a topic phrase ("50,000 cybercrimes": the topic's unit) or a time unit
+    aside, not when an action with a unit is the noun's own verb: "7,320 pedestrians killed",
+    "killed 7,320 pedestrians" count people, since the pedestrians are the ones killed.
+    """
+    if noun is None:
+        return None
+    words, n_start, n_end = noun
+    if words.split()[-1] not in _TIME_UNITS:
+        if any(n_start <= t_start < n_end for t_start, _, _ in topics):
+            return None
+        for a_start, a_end, action in actions:
+            entry = vocabulary.action_entries.get(action)
+            if entry is None or entry.unit is None:
+                continue
+            if _AUXILIARY_GAP.fullmatch(folded, n_end, a_start) or _OBJECT_GAP.fullmatch(folded, a_end, start):
+                return None
+    return words
 
 
 def noun_before(aliases: PhraseTable, folded: str, low: int, start: int) -> tuple[str, int, int] | None:
@@ -103,11 +166,8 @@ def noun_before(aliases: PhraseTable, folded: str, low: int, start: int) -> tupl
         found = match
     if found is None or _LEVEL_VERB.fullmatch(folded, found.end(), start) is None:
         return None
-    inside = _IN_A_COMPLEMENT.search(folded, window_start, found.start())
-    if inside is not None and inside.group("head") not in _COUNT_HEADS:
-        # "Prosecutions for assisting network crimes reached 147,000": the crimes are what the
-        # prosecutions are for; the head of the subject ("prosecutions") is what is counted.
-        return None
+    if _OBJECT_OF.search(folded, window_start, found.start()):
+        return None  # "prosecutions for network crimes reached 147,000": the crimes are not what is counted
     return aliases.lookup[" ".join(found.group(0).split())], found.start(), found.end()
 
 

@@ -152,7 +152,14 @@ class Unit(Strict):
     )
     aliases: list[Phrase] = Field(default_factory=list, description="nouns after a number that mean this unit")
     symbols: list[Phrase] = Field(default_factory=list, description="signs written before a number, e.g. $ or RMB")
-    kind: Literal["count", "money", "percent", "ratio", "rate"] = "count"
+    kind: Literal["count", "money", "percent", "ratio", "rate"] = Field(
+        default="count",
+        description=(
+            "what a figure in this unit is, and the claim's kind; a ratio or rate unit whose alias names a denominator "
+            "('per 100,000 people') is the unit of every rate with that denominator, however it is written "
+            "('84 offences per 100,000 residents')"
+        ),
+    )
 
     _aliases = field_validator("aliases", "symbols")(_clean_phrases)
 
