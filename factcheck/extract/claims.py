@@ -246,7 +246,9 @@ class ClaimExtractor:
             base_period = base_period_of(sentence, number.end, kind, period, period_mentions, anchor)
             how.append(("metric", metric_decision.how))
             next_start = drafts[index + 1].number.start if index + 1 < len(drafts) else None
-            scope, scope_decision, scope_how = decide_scope(vocabulary, scopes.stated(number.start, draft.end - s_start, next_start), article, context.places.at(draft.start, sentence, phrases[index]))
+            stated_scope = scopes.stated(number.start, draft.end - s_start, next_start)
+            place = context.places.at(draft.start, sentence, phrases[index]) if stated_scope is None else None
+            scope, scope_decision, scope_how = decide_scope(vocabulary, stated_scope, article, place)
             how.append(("scope", scope_how))
             if claim_source is not None:
                 how.append(("source", source[1]))
