@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.extract.derived_keys import derived_words, stem
+from factcheck.extract.vocabulary_memo import memo
 
 from factcheck.model import UNKNOWN, Decision
 from factcheck.vocabulary import PhraseTable, Vocabulary
@@ -258,18 +259,14 @@ def _attach(matches: list[tuple[int, int, str]], phrases: list[Phrase], modifier
     return result
 
 
-_ACTION_STEMS: dict[tuple[int, str], tuple[Vocabulary, frozenset[str]]] = {}
-
-
 def _action_stems(vocabulary: Vocabulary, action: str) -> frozenset[str]:
     """The stems of the words of an action's phrases ("charged", "indicted": charg, indict)."""
-    held = _ACTION_STEMS.get((id(vocabulary), action))
-    if held is None or held[0] is not vocabulary:
+
+    def compute() -> frozenset[str]:
         entry = vocabulary.action_entries.get(action)
-        words = {stem(word) for phrase in (entry.phrases if entry else []) for word in phrase.split()}
-        held = (vocabulary, frozenset(words))
-        _ACTION_STEMS[(id(vocabulary), action)] = held
-    return held[1]
+        return frozenset(stem(word) for phrase in (entry.phrases if entry else []) for word in phrase.split())
+
+    return memo(vocabulary, "action stems", action, compute)
 
 
 @dataclass(frozen=True, slots=True)

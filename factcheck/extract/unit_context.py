@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.vocabulary_memo import memo
 from factcheck.vocabulary import PhraseTable, Vocabulary
 
 # What a figure is compared with: "down from 1.33", ", against 12.2", "compared with 81", and after
@@ -199,21 +200,10 @@ def implied_unit(vocabulary: Vocabulary, topics: list[tuple[int, int, str]], met
     return None
 
 
-_TOPIC_UNITS: dict[int, tuple[object, dict[str, tuple[str, str] | None]]] = {}
-
-
 def topic_unit(vocabulary: Vocabulary, topic: str) -> tuple[str, str] | None:
     """(unit, why) a topic counts: its `unit:`; else the one unit its phrases name ("knife
     offences", "offences involving a knife": case), when they name exactly one; else its parent's."""
-    held = _TOPIC_UNITS.get(id(vocabulary))
-    if held is None or held[0] is not vocabulary:
-        held = (vocabulary, {})
-        _TOPIC_UNITS.clear()  # one vocabulary is in use at a time; keep none alive
-        _TOPIC_UNITS[id(vocabulary)] = held
-    cache = held[1]
-    if topic not in cache:
-        cache[topic] = _topic_unit(vocabulary, topic, set())
-    return cache[topic]
+    return memo(vocabulary, "topic unit", topic, lambda: _topic_unit(vocabulary, topic, set()))
 
 
 def _topic_unit(vocabulary: Vocabulary, topic: str, seen: set[str]) -> tuple[str, str] | None:
